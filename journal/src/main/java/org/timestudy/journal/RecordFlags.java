@@ -15,8 +15,6 @@ public final class RecordFlags
     public static final int UNSYNCHRONISED = 1 << 3;
     /** The reply is longer than 48 bytes (extension fields or a MAC follow the header). */
     public static final int EXTENDED = 1 << 4;
-    /** The reply came from another source port than the one probed (still validated by the cookie). */
-    public static final int PORT_MISMATCH = 1 << 5;
 
     private RecordFlags()
     {
@@ -34,7 +32,6 @@ public final class RecordFlags
         append(sb, flags, KISS_OF_DEATH, "KISS_OF_DEATH");
         append(sb, flags, UNSYNCHRONISED, "UNSYNCHRONISED");
         append(sb, flags, EXTENDED, "EXTENDED");
-        append(sb, flags, PORT_MISMATCH, "PORT_MISMATCH");
         return sb.toString();
     }
 
