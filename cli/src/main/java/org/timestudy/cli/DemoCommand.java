@@ -1,5 +1,6 @@
 package org.timestudy.cli;
 
+import org.timestudy.engine.cli.ExitCodes;
 import org.timestudy.testbed.lab.FakeClock;
 import org.timestudy.testbed.lab.Lab;
 import org.timestudy.testbed.lab.LabClients;

@@ -354,6 +354,9 @@ public final class Lab implements AutoCloseable
         // The lab space is reached through the internet side as through a gateway, never on-link: an on-link
         // /16 would make the kernel ARP for every target, overflow its neighbour table and drop packets.
         Exec.check("ip", "-n", scan, "route", "add", LabLayout.LAB_SPACE, "via", LabLayout.GATEWAY_ADDRESS);
+        // A permanent neighbour entry: raw-socket senders look the gateway's MAC up in the kernel's table.
+        Exec.check("ip", "-n", scan, "neigh", "replace", LabLayout.GATEWAY_ADDRESS, "lladdr",
+            mac(inet, l.internetInterface()), "dev", l.scannerInterface(), "nud", "permanent");
         // AnyIP: the internet side owns every address of these ranges.
         Exec.check("ip", "-n", inet, "route", "add", "local", LabLayout.SIM_SPACE, "dev", "lo");
         Exec.check("ip", "-n", inet, "route", "add", "local", LabLayout.SERVER_SPACE, "dev", "lo");
