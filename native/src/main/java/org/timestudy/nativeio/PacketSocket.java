@@ -24,6 +24,7 @@ public final class PacketSocket implements AutoCloseable
     static final int SO_ATTACH_FILTER = 26;
     static final int SOL_PACKET = 263;
     static final int PACKET_IGNORE_OUTGOING = 23;
+    static final int PACKET_STATISTICS = 6;
     /** EtherType of IPv4. */
     public static final int ETH_P_IP = 0x0800;
     /** Every protocol. */
@@ -169,6 +170,23 @@ public final class PacketSocket implements AutoCloseable
         {
             throw Native.failure("setsockopt(SO_ATTACH_FILTER)");
         }
+    }
+
+    /**
+     * Reads and resets the kernel's counters of this receiving socket ({@code PACKET_STATISTICS}).
+     *
+     * @return frames dropped because the socket's buffer was full since the last call.
+     */
+    public long dropsSinceLastCall()
+    {
+        final UnsafeBuffer b = scratch.buffer();
+        b.putInt(8, 8, ByteOrder.nativeOrder());
+        if (Native.LIBC.getsockopt(fd, SOL_PACKET, PACKET_STATISTICS, scratch.address(),
+            scratch.address() + 8) != 0)
+        {
+            throw Native.failure("getsockopt(PACKET_STATISTICS)");
+        }
+        return b.getInt(4, ByteOrder.nativeOrder()) & 0xFFFF_FFFFL;
     }
 
     private boolean setInt(final int level, final int option, final int value)
