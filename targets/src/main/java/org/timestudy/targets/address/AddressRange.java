@@ -42,7 +42,7 @@ public record AddressRange(int first, int last)
             final String bits = text.substring(slash + 1);
             if (network < 0 || bits.isEmpty() || bits.length() > 2 || !bits.chars().allMatch(Character::isDigit))
             {
-                throw new IllegalArgumentException("not an IPv4 CIDR: '" + text + "'");
+                throw new IllegalArgumentException("not an IPv4 address, CIDR or range: '" + text + "'");
             }
             final int length = Integer.parseInt(bits);
             if (length > 32)
@@ -57,7 +57,7 @@ public record AddressRange(int first, int last)
             final long last = Ipv4.parse(text, dash + 1, text.length());
             if (first < 0 || last < 0)
             {
-                throw new IllegalArgumentException("not an IPv4 range: '" + text + "'");
+                throw new IllegalArgumentException("not an IPv4 address, CIDR or range: '" + text + "'");
             }
             if (first > last)
             {
