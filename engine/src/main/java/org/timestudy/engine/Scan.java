@@ -19,7 +19,7 @@ import org.timestudy.engine.capture.T1Ring;
 import org.timestudy.engine.probe.ProbeContext;
 import org.timestudy.engine.send.KissOfDeathInbox;
 import org.timestudy.engine.send.RateLimiter;
-import org.timestudy.engine.send.ResumeFile;
+import org.timestudy.engine.send.RoundFile;
 import org.timestudy.engine.send.SendAgent;
 import org.timestudy.engine.status.Counters;
 import org.timestudy.engine.status.EngineCounter;
@@ -27,6 +27,8 @@ import org.timestudy.engine.status.StatusLine;
 import org.timestudy.engine.validate.ProbeCookie;
 import org.timestudy.engine.wire.Ipv4Text;
 import org.timestudy.journal.Journal;
+import org.timestudy.targets.resume.ResumeFile;
+import org.timestudy.targets.resume.ScanFingerprint;
 import org.timestudy.journal.JournalAppender;
 import org.timestudy.journal.RecordType;
 import org.timestudy.journal.ScanEventFlyweight;
@@ -49,7 +51,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One scan: the conductor. It opens the capture handle first (so our own probes are seen leaving), starts the
@@ -107,14 +108,15 @@ public final class Scan
             windowS);
         final T1Ring t1Ring = new T1Ring(ringCapacity);
         final SendClockRing sendClocks = new SendClockRing(t1Ring.capacity());
-        final long totalTargets = Math.min(ctx.maxTargets, ctx.plan.targetCount() * ctx.rounds);
+        final long totalTargets = ctx.targets.shardTargets() * ctx.rounds;
+        final ScanFingerprint fingerprint = ScanFingerprint.of(ctx.targets.order(), ctx.senderThreads);
 
         try (ChronicleQueue queue = Journal.openForWrite(ctx.journalDir);
             JournalAppender events = new JournalAppender(queue);
             Counters counters = Counters.create(ctx.journalDir);
-            ResumeFile resume = ctx.resume ?
-                ResumeFile.open(ctx.resumeFile, ctx.plan.fingerprint(), ctx.senderThreads) :
-                ResumeFile.create(ctx.resumeFile, ctx.plan.fingerprint(), ctx.senderThreads, ctx.rounds);
+            ResumeFile resume = ctx.resume ? ResumeFile.resume(ctx.resumeFile, fingerprint) :
+                ResumeFile.create(ctx.resumeFile, fingerprint);
+            RoundFile rounds = ctx.rounds > 1 ? RoundFile.open(ctx.roundFile, ctx.senderThreads, ctx.resume) : null;
             PcapHandle handle = openCapture(probeCtx);
             StatusLine status = new StatusLine(counters, totalTargets, ctx.statusFile))
         {
@@ -125,13 +127,12 @@ public final class Scan
             final KissOfDeathInbox[] kisses = new KissOfDeathInbox[ctx.senderThreads];
             final List<SendAgent> senders = new ArrayList<>();
             final List<PacketSocket> sockets = new ArrayList<>();
-            final AtomicLong budget = new AtomicLong(ctx.maxTargets);
             for (int t = 0; t < ctx.senderThreads; t++)
             {
                 kisses[t] = new KissOfDeathInbox();
             }
             final ErrorHandler errors = errorHandler();
-            final CaptureAgent capture = new CaptureAgent(handle, ctx.probe.newReceiver(probeCtx), cookie, ctx.plan,
+            final CaptureAgent capture = new CaptureAgent(handle, ctx.probe.newReceiver(probeCtx), cookie, ctx.targets,
                 new JournalAppender(queue), kisses, t1Ring, sendClocks, scanId, ctx.probesPerTarget, ctx.sourceMac,
                 counters);
             final AgentRunner captureRunner = new AgentRunner(
@@ -148,17 +149,14 @@ public final class Scan
                     final PacketSocket socket = PacketSocket.openForSend(ctx.interfaceName);
                     socket.sendBufferBytes(4 << 20);
                     sockets.add(socket);
-                    final boolean skip = ctx.resume && resume.finished(t);
                     final SendAgent agent = new SendAgent.Builder()
                         .thread(t, ctx.senderThreads)
                         .socket(socket)
                         .probe(ctx.probe.newSender(probeCtx), ctx.probe.maxFrameLength(), cookie)
-                        .targets(ctx.plan, ctx.plan.cursor(t, ctx.senderThreads))
+                        .targets(ctx.targets)
                         .kisses(kisses[t])
                         .sendClocks(sendClocks)
-                        .resume(resume, ctx.resume ? resume.round(t) : 0, ctx.resume ? resume.position(t) : 0,
-                            ctx.resume ? resume.handed(t) : 0)
-                        .targetBudget(skip ? new AtomicLong(0) : budget)
+                        .resume(resume, rounds)
                         .probes(ctx.probesPerTarget, ctx.firstLocalPort, ctx.localPortCount)
                         .rounds(ctx.rounds, (long)(ctx.roundIntervalS * 1e9))
                         .rate(perThreadRate)
@@ -191,7 +189,7 @@ public final class Scan
                 events.append(event.encode(RecordType.SCAN_END, scanId, endNs, JSON.writeValueAsString(end)));
                 status.report(elapsedS(), ctx.quiet ? null : ctx.out);
                 final ScanResult result = new ScanResult(scanId, stopReason, finalCounters, t1Error,
-                    startNs, endNs, senders.stream().allMatch(SendAgent::finished) && stopReason.equals("done"));
+                    startNs, endNs, stopReason.equals("done"));
                 writeMetadata(result);
                 printEnd(result, counters);
                 return result;
@@ -327,10 +325,9 @@ public final class Scan
         final SendAgent agent = new SendAgent.Builder()
             .dryRun(ctx.out)
             .probe(ctx.probe.newSender(probeCtx), ctx.probe.maxFrameLength(), cookie)
-            .targets(ctx.plan, ctx.plan.cursor(0, 1))
+            .targets(ctx.targets)
             .kisses(new KissOfDeathInbox())
             .sendClocks(new SendClockRing(1024))
-            .targetBudget(new AtomicLong(ctx.maxTargets))
             .probes(ctx.probesPerTarget, ctx.firstLocalPort, ctx.localPortCount)
             .rate(RateLimiter.UNLIMITED)
             .counters(c[0], c[1], c[2], c[3], c[4])
@@ -422,13 +419,13 @@ public final class Scan
     private void printSummary()
     {
         final double rate = ctx.ratePps;
-        final long targets = Math.min(ctx.maxTargets, ctx.plan.targetCount() * ctx.rounds);
+        final long targets = ctx.targets.shardTargets() * ctx.rounds;
         final double etaS = Double.isInfinite(rate) ? Double.NaN :
             targets * ctx.probesPerTarget / rate + (ctx.rounds - 1) * ctx.roundIntervalS + ctx.cooldownS;
         ctx.err.printf("timestudy scan: probe %s, %,d targets x %d probe(s) x %d round(s), rate %s, ETA %s%n",
-            ctx.probe.name(), ctx.plan.targetCount(), ctx.probesPerTarget, ctx.rounds,
+            ctx.probe.name(), ctx.targets.shardTargets(), ctx.probesPerTarget, ctx.rounds,
             Double.isInfinite(rate) ? "max" : String.format("%,.0f pps", rate), StatusLine.clock(etaS));
-        ctx.err.printf("  blocklist: %s%n", ctx.plan.blocklistSummary());
+        ctx.err.printf("  blocklist: %s%n", ctx.targets.summary());
         if (!ctx.dryRun)
         {
             ctx.err.printf("  interface %s, source %s, journal %s%s%n", ctx.interfaceName,

@@ -1,7 +1,7 @@
 package org.timestudy.engine;
 
 import org.timestudy.engine.probe.ProbeType;
-import org.timestudy.engine.send.TargetPlan;
+import org.timestudy.engine.send.ScanTargets;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ public final class ScanContext
     public static final double MIN_HITRATE_GRACE_S = 5;
 
     ProbeType probe;
-    TargetPlan plan;
+    ScanTargets targets;
     String interfaceName;
     int sourceAddress;
     byte[] sourceMac;
@@ -34,7 +34,6 @@ public final class ScanContext
     double ratePps;
     int senderThreads = 1;
     int probesPerTarget = 1;
-    long maxTargets = Long.MAX_VALUE;
     double maxRuntimeS = Double.POSITIVE_INFINITY;
     double cooldownS = DEFAULT_COOLDOWN_S;
     int rounds = 1;
@@ -43,6 +42,7 @@ public final class ScanContext
     Path statusFile;
     Path metadataFile;
     Path resumeFile;
+    Path roundFile;
     boolean resume;
     boolean dryRun;
     double minHitrate;
@@ -68,12 +68,12 @@ public final class ScanContext
     }
 
     /**
-     * @param plan targets.
+     * @param targets what to probe, in which order, and what never.
      * @return this.
      */
-    public ScanContext plan(final TargetPlan plan)
+    public ScanContext targets(final ScanTargets targets)
     {
-        this.plan = plan;
+        this.targets = targets;
         return this;
     }
 
@@ -121,16 +121,6 @@ public final class ScanContext
     public ScanContext probesPerTarget(final int n)
     {
         this.probesPerTarget = n;
-        return this;
-    }
-
-    /**
-     * @param n most targets to probe.
-     * @return this.
-     */
-    public ScanContext maxTargets(final long n)
-    {
-        this.maxTargets = n;
         return this;
     }
 
@@ -295,12 +285,11 @@ public final class ScanContext
     public ScanContext conclude()
     {
         require(probe != null, "no probe type");
-        require(plan != null, "no targets: the engine never starts without explicit targets");
-        require(plan.targetCount() > 0, "no targets left after the blocklists: nothing to scan");
+        require(targets != null, "no targets: the engine never starts without explicit targets");
+        require(targets.space().size() > 0, "no targets left after the blocklists: nothing to scan");
         require(ratePps > 0 && !Double.isNaN(ratePps), "rate must be > 0 (or 'max')");
         require(senderThreads >= 1 && senderThreads <= 16, "sender threads must be 1-16");
         require(probesPerTarget >= 1 && probesPerTarget <= 64, "probes per target must be 1-64");
-        require(maxTargets > 0, "max targets must be > 0");
         require(cooldownS >= 0, "cooldown must be >= 0");
         require(rounds >= 1, "rounds must be >= 1");
         require(roundIntervalS >= 0, "round interval must be >= 0");
@@ -313,6 +302,10 @@ public final class ScanContext
         if (!dryRun && resumeFile == null)
         {
             resumeFile = journalDir.resolve("resume.dat");
+        }
+        if (!dryRun)
+        {
+            roundFile = resumeFile.resolveSibling(resumeFile.getFileName() + ".rounds");
         }
         return this;
     }

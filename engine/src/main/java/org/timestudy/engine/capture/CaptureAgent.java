@@ -13,7 +13,7 @@ import org.timestudy.engine.probe.Echo;
 import org.timestudy.engine.probe.ProbeReceiver;
 import org.timestudy.engine.probe.ReplyContext;
 import org.timestudy.engine.send.KissOfDeathInbox;
-import org.timestudy.engine.send.TargetPlan;
+import org.timestudy.engine.send.ScanTargets;
 import org.timestudy.engine.status.Counters;
 import org.timestudy.engine.status.EngineCounter;
 import org.timestudy.engine.validate.ProbeCookie;
@@ -43,7 +43,7 @@ public final class CaptureAgent implements Agent, RawPacketListener
     private final PcapHandle handle;
     private final ProbeReceiver receiver;
     private final ProbeCookie cookie;
-    private final TargetPlan plan;
+    private final ScanTargets targets;
     private final JournalAppender journal;
     private final KissOfDeathInbox[] kisses;
     private final T1Ring t1Ring;
@@ -79,7 +79,7 @@ public final class CaptureAgent implements Agent, RawPacketListener
      * @param handle          an open pcap handle with the probe's filter, non-blocking, nanosecond timestamps.
      * @param receiver        the probe's receiver.
      * @param cookie          the scan's cookie for this probe.
-     * @param plan            the scan's targets.
+     * @param targets         the scan's targets.
      * @param journal         appender for records.
      * @param kisses          one inbox per send thread.
      * @param t1Ring          T1 by sequence number.
@@ -93,7 +93,7 @@ public final class CaptureAgent implements Agent, RawPacketListener
         final PcapHandle handle,
         final ProbeReceiver receiver,
         final ProbeCookie cookie,
-        final TargetPlan plan,
+        final ScanTargets targets,
         final JournalAppender journal,
         final KissOfDeathInbox[] kisses,
         final T1Ring t1Ring,
@@ -106,7 +106,7 @@ public final class CaptureAgent implements Agent, RawPacketListener
         this.handle = handle;
         this.receiver = receiver;
         this.cookie = cookie;
-        this.plan = plan;
+        this.targets = targets;
         this.journal = journal;
         this.kisses = kisses;
         this.t1Ring = t1Ring;
@@ -231,7 +231,7 @@ public final class CaptureAgent implements Agent, RawPacketListener
 
     private void onReply(final int ip, final int length, final long timeNs)
     {
-        if (!plan.inScan(echo.remoteAddress))
+        if (!targets.inScan(echo.remoteAddress))
         {
             notInScan.incrementRelease();
             return;
@@ -287,7 +287,7 @@ public final class CaptureAgent implements Agent, RawPacketListener
     private void onIcmp(final int ip, final long timeNs)
     {
         final long seq = cookie.sequenceOf(echo.cookie, echo.remoteAddress, echo.remotePort, echo.localPort);
-        if (seq == ProbeCookie.INVALID || !plan.inScan(echo.remoteAddress))
+        if (seq == ProbeCookie.INVALID || !targets.inScan(echo.remoteAddress))
         {
             wrongCookie.incrementRelease();
             return;

@@ -10,14 +10,17 @@ import org.timestudy.nativeio.FrameBatch;
 import org.timestudy.nativeio.PacketSocket;
 import org.timestudy.nativeio.RealtimeClock;
 
+import org.timestudy.targets.permute.Walk;
+import org.timestudy.targets.resume.ResumeFile;
+
 import java.io.PrintStream;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * One send thread: takes as many targets as the rate limiter allows (up to one batch), skips blocked and kissed
- * addresses, builds each probe in a prepared frame slot, saves its resume position, and sends the batch with one
- * {@code sendmmsg}. Nothing is allocated per packet. Counters shared by several send threads are added atomically.
+ * One send thread: takes as many targets from its walk as the rate limiter allows (up to one batch), skips blocked
+ * and kissed addresses, builds each probe in a prepared frame slot, sends the batch with one {@code sendmmsg}, and
+ * then commits its walk's position to the resume file (a kill at any moment repeats at most that batch). Nothing is
+ * allocated per packet. Counters shared by several send threads are added atomically.
  *
  * <p>Sequence numbers: thread {@code t} of {@code T}, its {@code n}-th target over all rounds, probe {@code p} of
  * {@code k}: {@code seq = (n * T + t) * k + p} (mod 2^32), so the capture side reads the probe index as
@@ -33,11 +36,10 @@ public final class SendAgent implements Agent
     private final ProbeSender sender;
     private final ProbeCookie cookie;
     private final RateLimiter limiter;
-    private final TargetCursor cursor;
-    private final TargetPlan plan;
+    private final ScanTargets targets;
     private final KissOfDeathInbox kisses;
     private final ResumeFile resume;
-    private final AtomicLong targetBudget;
+    private final RoundFile roundFile;
     private final LongSupplier nanoClock;
     private final int probesPerTarget;
     private final int firstLocalPort;
@@ -60,8 +62,8 @@ public final class SendAgent implements Agent
     private volatile boolean finished;
     private double appliedRatePps;
     private long round;
-    private long handed;
     private long nextRoundAtNs;
+    private Walk walk;
     private int lastErrno;
 
     SendAgent(final Builder b)
@@ -72,11 +74,10 @@ public final class SendAgent implements Agent
         this.dryRun = b.dryRun;
         this.sender = b.sender;
         this.cookie = b.cookie;
-        this.cursor = b.cursor;
-        this.plan = b.plan;
+        this.targets = b.targets;
         this.kisses = b.kisses;
         this.resume = b.resume;
-        this.targetBudget = b.targetBudget;
+        this.roundFile = b.roundFile;
         this.nanoClock = b.nanoClock;
         this.probesPerTarget = b.probesPerTarget;
         this.firstLocalPort = b.firstLocalPort;
@@ -99,9 +100,8 @@ public final class SendAgent implements Agent
         this.requestedRatePps = b.ratePps;
         this.appliedRatePps = b.ratePps;
         this.limiter = new RateLimiter(b.ratePps, batch.slots() - batch.slots() % probesPerTarget, nanoClock.getAsLong());
-        this.round = b.startRound;
-        this.handed = b.startHanded;
-        cursor.seek(b.startPosition);
+        this.round = roundFile == null ? 0 : roundFile.round(thread);
+        this.walk = resume == null ? targets.order().walk(thread, threads) : resume.walk(targets.order(), thread);
     }
 
     @Override
@@ -144,30 +144,22 @@ public final class SendAgent implements Agent
         {
             return 0;
         }
-        final long batchPosition = cursor.position();
-        final long batchHanded = handed;
         int built = 0;
         int done = 0;
         boolean end = false;
         for (int i = 0; i < targets; i++)
         {
-            if (targetBudget.get() <= 0)
+            if (!walk.next())
             {
                 end = true;
                 break;
             }
-            final long target = cursor.next();
-            if (target == TargetCursor.END)
-            {
-                end = true;
-                break;
-            }
-            targetBudget.decrementAndGet();
-            final long n = handed++;
+            // The target's number over all rounds: unique per thread, and the same after a resume.
+            final long n = round * walk.steps() + walk.produced() - 1;
             done++;
-            final int address = (int)(target >>> 16);
-            final int port = (int)(target & 0xFFFF);
-            if (plan.blocked(address))
+            final int address = walk.address();
+            final int port = walk.port();
+            if (this.targets.blocked(address))
             {
                 blocked.increment();
                 continue;
@@ -188,10 +180,6 @@ public final class SendAgent implements Agent
                 sequences[built] = seq;
                 built++;
             }
-        }
-        if (resume != null)
-        {
-            resume.save(thread, round, batchPosition, batchHanded);
         }
         if (built > 0)
         {
@@ -218,6 +206,10 @@ public final class SendAgent implements Agent
                 }
             }
         }
+        if (resume != null)
+        {
+            resume.commit(thread, walk);
+        }
         limiter.sent(built);
         targetsDone.getAndAdd(done);
         if (end)
@@ -229,15 +221,19 @@ public final class SendAgent implements Agent
 
     private void endOfRound(final long nowNs)
     {
-        if (round + 1 < rounds && targetBudget.get() > 0)
+        if (round + 1 < rounds)
         {
             round++;
-            cursor.seek(0);
-            nextRoundAtNs = nowNs + roundIntervalNs;
+            if (roundFile != null)
+            {
+                roundFile.round(thread, round);
+            }
+            walk = targets.order().walk(thread, threads);
             if (resume != null)
             {
-                resume.save(thread, round, 0, handed);
+                resume.commit(thread, walk);
             }
+            nextRoundAtNs = nowNs + roundIntervalNs;
         }
         else
         {
@@ -247,10 +243,6 @@ public final class SendAgent implements Agent
 
     private void finish()
     {
-        if (resume != null && !stopRequested)
-        {
-            resume.finished(thread, true);
-        }
         finished = true;
     }
 
@@ -321,12 +313,11 @@ public final class SendAgent implements Agent
         PrintStream dryRun;
         ProbeSender sender;
         ProbeCookie cookie;
-        TargetCursor cursor;
-        TargetPlan plan;
+        ScanTargets targets;
         KissOfDeathInbox kisses;
         SendClockRing sendClocks;
         ResumeFile resume;
-        AtomicLong targetBudget;
+        RoundFile roundFile;
         LongSupplier nanoClock = System::nanoTime;
         int probesPerTarget = 1;
         int firstLocalPort;
@@ -335,9 +326,6 @@ public final class SendAgent implements Agent
         int rounds = 1;
         long roundIntervalNs;
         double ratePps;
-        long startRound;
-        long startPosition;
-        long startHanded;
         AtomicCounter sent;
         AtomicCounter sendFailures;
         AtomicCounter blocked;
@@ -391,14 +379,12 @@ public final class SendAgent implements Agent
         }
 
         /**
-         * @param plan   the scan's targets.
-         * @param cursor this thread's cursor.
+         * @param targets the scan's targets; this thread walks its share of them.
          * @return this.
          */
-        public Builder targets(final TargetPlan plan, final TargetCursor cursor)
+        public Builder targets(final ScanTargets targets)
         {
-            this.plan = plan;
-            this.cursor = cursor;
+            this.targets = targets;
             return this;
         }
 
@@ -423,28 +409,14 @@ public final class SendAgent implements Agent
         }
 
         /**
-         * @param resume   resume file, or null.
-         * @param round    round to start in.
-         * @param position cursor position to start from.
-         * @param handed   targets handed out before.
+         * @param resume    resume file (positions), or null for none; the walk starts at its committed position.
+         * @param roundFile rounds file, or null for a one-round scan; the thread starts in its recorded round.
          * @return this.
          */
-        public Builder resume(final ResumeFile resume, final long round, final long position, final long handed)
+        public Builder resume(final ResumeFile resume, final RoundFile roundFile)
         {
             this.resume = resume;
-            this.startRound = round;
-            this.startPosition = position;
-            this.startHanded = handed;
-            return this;
-        }
-
-        /**
-         * @param budget targets left for all threads together (--max-targets).
-         * @return this.
-         */
-        public Builder targetBudget(final AtomicLong budget)
-        {
-            this.targetBudget = budget;
+            this.roundFile = roundFile;
             return this;
         }
 

@@ -10,7 +10,7 @@ import org.timestudy.engine.probe.ProbeSender;
 import org.timestudy.engine.probe.ntp.NtpFrames;
 import org.timestudy.engine.probe.ntp.NtpProbe;
 import org.timestudy.engine.send.KissOfDeathInbox;
-import org.timestudy.engine.send.RangePlan;
+import org.timestudy.engine.send.ScanTargets;
 import org.timestudy.engine.status.Counters;
 import org.timestudy.engine.status.EngineCounter;
 import org.timestudy.engine.validate.ProbeCookie;
@@ -23,6 +23,10 @@ import org.timestudy.journal.RecordFlags;
 import org.timestudy.journal.RecordType;
 import org.timestudy.ntp.NtpFields;
 import org.timestudy.ntp.NtpTime;
+import org.timestudy.targets.TargetSpace;
+import org.timestudy.targets.TargetSpaceBuilder;
+import org.timestudy.targets.blocklist.SendGuard;
+import org.timestudy.targets.permute.ScanOrder;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +62,7 @@ class CaptureAgentTest
         cookie = new ProbeCookie(11, 22, new NtpProbe().cookieDomain());
         sender = new NtpProbe().newSender(CTX_FOR_TESTS);
         agent = new CaptureAgent(null, new NtpProbe().newReceiver(CTX_FOR_TESTS), cookie,
-            new RangePlan(0xC6120000, 256, 123, 0, 0), new JournalAppender(queue), new KissOfDeathInbox[] {inbox},
+            targets(), new JournalAppender(queue), new KissOfDeathInbox[] {inbox},
             new T1Ring(1024), new SendClockRing(1024), 77, 1, CTX_FOR_TESTS.sourceMac(), counters);
     }
 
@@ -191,6 +195,12 @@ class CaptureAgentTest
             }, 10);
         }
         assertThat(seen).containsExactly(TARGET + " " + T1 + " 3/3");
+    }
+
+    static ScanTargets targets()
+    {
+        final TargetSpace space = new TargetSpaceBuilder().target("198.18.0.0/24").defaultBlocklist(false).build();
+        return new ScanTargets(space, ScanOrder.of(space, 1), SendGuard.of(space, null), null, "test");
     }
 
     private UnsafeBuffer request(final int target, final int seq)
