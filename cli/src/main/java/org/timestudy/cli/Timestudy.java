@@ -1,6 +1,8 @@
 package org.timestudy.cli;
 
 import org.timestudy.engine.cli.ExitCodes;
+import org.timestudy.engine.cli.ScanCommand;
+import org.timestudy.targets.cli.TargetsCommand;
 import org.timestudy.testbed.lab.LabCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +23,8 @@ import java.util.Properties;
     subcommands = {
         DemoCommand.class,
         LabCommand.class,
+        TargetsCommand.class,
+        ScanCommand.class,
         CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -25,7 +25,7 @@ import org.timestudy.engine.status.Counters;
 import org.timestudy.engine.status.EngineCounter;
 import org.timestudy.engine.status.StatusLine;
 import org.timestudy.engine.validate.ProbeCookie;
-import org.timestudy.engine.wire.Ipv4Text;
+import org.timestudy.targets.address.Ipv4;
 import org.timestudy.journal.Journal;
 import org.timestudy.targets.resume.ResumeFile;
 import org.timestudy.targets.resume.ScanFingerprint;
@@ -99,6 +99,14 @@ public final class Scan
             installSignals();
         }
         PcapLibrary.configure();
+        try
+        {
+            Files.createDirectories(ctx.journalDir);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
         final long[] key = key();
         final ProbeContext probeCtx = new ProbeContext(ctx.sourceMac, ctx.gatewayMac, ctx.sourceAddress,
             ctx.firstLocalPort, ctx.localPortCount, ctx.ttl);
@@ -429,7 +437,7 @@ public final class Scan
         if (!ctx.dryRun)
         {
             ctx.err.printf("  interface %s, source %s, journal %s%s%n", ctx.interfaceName,
-                Ipv4Text.format(ctx.sourceAddress), ctx.journalDir, ctx.resume ? " (resuming)" : "");
+                Ipv4.format(ctx.sourceAddress), ctx.journalDir, ctx.resume ? " (resuming)" : "");
         }
     }
 

@@ -2,6 +2,7 @@ package org.timestudy.engine.send;
 
 import org.timestudy.nativeio.EnvironmentNotReadyException;
 import org.timestudy.nativeio.NetworkInterfaceInfo;
+import org.timestudy.targets.address.Ipv4;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +53,7 @@ public record Routes(String interfaceName, int gateway)
         }
         if (bestIf == null)
         {
-            throw new EnvironmentNotReadyException("no route to " + format(address) + " here (see `ip route`)");
+            throw new EnvironmentNotReadyException("no route to " + Ipv4.format(address) + " here (see `ip route`)");
         }
         return new Routes(bestIf, bestGateway);
     }
@@ -68,7 +69,7 @@ public record Routes(String interfaceName, int gateway)
      */
     public static byte[] neighbourMac(final String interfaceName, final int address)
     {
-        final String ip = format(address);
+        final String ip = Ipv4.format(address);
         for (final String line : read(Path.of("/proc/net/arp")))
         {
             final String[] f = line.trim().split("\\s+");
@@ -81,11 +82,6 @@ public record Routes(String interfaceName, int gateway)
         }
         throw new EnvironmentNotReadyException("no neighbour entry for gateway " + ip + " on " + interfaceName +
             ": pass --gateway-mac, or let the kernel resolve it first (e.g. `ping -c1 " + ip + "`)");
-    }
-
-    private static String format(final int a)
-    {
-        return ((a >>> 24) & 0xFF) + "." + ((a >>> 16) & 0xFF) + "." + ((a >>> 8) & 0xFF) + "." + (a & 0xFF);
     }
 
     private static List<String> read(final Path p)

@@ -1,5 +1,6 @@
 package org.timestudy.engine.probe.ntp;
 
+import org.timestudy.targets.address.Ipv4;
 import org.timestudy.engine.probe.ProbeContext;
 import org.timestudy.engine.probe.ProbeReceiver;
 import org.timestudy.engine.probe.ProbeSender;
@@ -48,7 +49,7 @@ public final class NtpProbe implements ProbeType
     @Override
     public String captureFilter(final ProbeContext ctx)
     {
-        final String self = org.timestudy.engine.wire.Ipv4Text.format(ctx.sourceAddress());
+        final String self = Ipv4.format(ctx.sourceAddress());
         final int lo = ctx.firstLocalPort();
         final int hi = lo + ctx.localPortCount() - 1;
         return "(udp and src host " + self + " and src portrange " + lo + "-" + hi + ")" +

@@ -7,7 +7,7 @@ import org.timestudy.engine.probe.ProbeSender;
 import org.timestudy.engine.wire.EthernetFlyweight;
 import org.timestudy.engine.wire.InternetChecksum;
 import org.timestudy.engine.wire.Ipv4Flyweight;
-import org.timestudy.engine.wire.Ipv4Text;
+import org.timestudy.targets.address.Ipv4;
 import org.timestudy.engine.wire.UdpFlyweight;
 import org.timestudy.ntp.NtpFields;
 
@@ -72,9 +72,9 @@ final class NtpSender implements ProbeSender
     @Override
     public void describe(final DirectBuffer frame, final int length, final StringBuilder out)
     {
-        out.append("ntp ").append(Ipv4Text.format(Ipv4Flyweight.source(frame, IP))).append(':')
+        out.append("ntp ").append(Ipv4.format(Ipv4Flyweight.source(frame, IP))).append(':')
             .append(UdpFlyweight.sourcePort(frame, UDP)).append(" -> ")
-            .append(Ipv4Text.format(Ipv4Flyweight.destination(frame, IP))).append(':')
+            .append(Ipv4.format(Ipv4Flyweight.destination(frame, IP))).append(':')
             .append(UdpFlyweight.destinationPort(frame, UDP))
             .append(" ttl=").append(Ipv4Flyweight.ttl(frame, IP))
             .append(" ipsum=0x").append(Integer.toHexString(Ipv4Flyweight.checksum(frame, IP)))

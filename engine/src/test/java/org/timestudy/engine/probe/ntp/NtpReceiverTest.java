@@ -1,5 +1,6 @@
 package org.timestudy.engine.probe.ntp;
 
+import org.timestudy.targets.address.Ipv4;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.pcap4j.core.PcapHandle;
@@ -67,7 +68,7 @@ class NtpReceiverTest
             assertThat(r.stratum()).isEqualTo(stratum[i]);
             assertThat(NtpFields.mode(r.firstByte())).isEqualTo(4);
             assertThat(NtpFields.version(r.firstByte())).isEqualTo(4);
-            assertThat(org.timestudy.engine.wire.Ipv4Text.format(r.targetAddress())).isEqualTo(source[i]);
+            assertThat(Ipv4.format(r.targetAddress())).isEqualTo(source[i]);
             assertThat(r.originTimestamp()).isEqualTo(sent);
             assertThat(r.payloadLength()).isEqualTo(48);
             assertThat(r.scanId()).isEqualTo(9);
