@@ -51,10 +51,13 @@ public final class Journal
                 final Properties p = new Properties();
                 p.setProperty("format", FORMAT);
                 p.setProperty("byteOrder", RecordFlyweight.ORDER.toString());
-                try (var out = Files.newOutputStream(marker))
+                // Written aside and renamed, so a reader starting at the same moment never sees half a marker.
+                final Path tmp = Files.createTempFile(dir, ".journal", ".tmp");
+                try (var out = Files.newOutputStream(tmp))
                 {
                     p.store(out, "timestudy journal: Chronicle Queue of fixed-layout records (see journal/README.md)");
                 }
+                Files.move(tmp, marker, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
         }
         catch (final IOException ex)

@@ -3,16 +3,20 @@ package org.timestudy.engine.send;
 /**
  * Paces sending to a rate in frames per second by exact token accounting: at time t, {@code floor(elapsed x rate)}
  * frames may have been sent since the rate was set. Rounding never accumulates, so any 10-second window is within
- * one frame of its share, at any rate from 1 pps to the maximum. Credit is capped at one batch, so a stall is not
- * followed by a burst. There is no zero-delay state: a rate of 0 or less pauses, and unlimited sending must be asked
- * for explicitly ({@link #UNLIMITED}).
+ * one frame of its share, at any rate from 1 pps to the maximum. A sender that was descheduled may catch up on at
+ * most {@link #DEFAULT_MAX_CREDIT_NS} of missed frames (one batch per call, as fast as the kernel takes them); a
+ * longer stall is forgotten rather than followed by a long burst. There is no zero-delay state: a rate of 0 or less
+ * pauses, and unlimited sending must be asked for explicitly ({@link #UNLIMITED}).
  */
 public final class RateLimiter
 {
     /** Rate value meaning "as fast as the kernel takes frames". */
     public static final double UNLIMITED = Double.POSITIVE_INFINITY;
+    /** Most sending time a stalled sender may make up for, ns. */
+    public static final long DEFAULT_MAX_CREDIT_NS = 1_000_000_000L;
 
     private final int maxBurst;
+    private final long maxCreditNs;
     private double ratePps;
     private long baseNs;
     private long sentSinceBase;
@@ -24,7 +28,19 @@ public final class RateLimiter
      */
     public RateLimiter(final double ratePps, final int maxBurst, final long nowNs)
     {
+        this(ratePps, maxBurst, DEFAULT_MAX_CREDIT_NS, nowNs);
+    }
+
+    /**
+     * @param ratePps     frames per second, or {@link #UNLIMITED}.
+     * @param maxBurst    most frames allowed at once (the batch size).
+     * @param maxCreditNs most missed sending time to make up for after a stall.
+     * @param nowNs       current monotonic time.
+     */
+    public RateLimiter(final double ratePps, final int maxBurst, final long maxCreditNs, final long nowNs)
+    {
         this.maxBurst = maxBurst;
+        this.maxCreditNs = maxCreditNs;
         rate(ratePps, nowNs);
     }
 
@@ -68,14 +84,13 @@ public final class RateLimiter
             return 0;
         }
         final long due = (long)Math.floor((nowNs - baseNs) * ratePps / 1e9);
-        final long credit = due - sentSinceBase;
-        if (credit > maxBurst)
+        final long maxCredit = Math.max(maxBurst, (long)(maxCreditNs * ratePps / 1e9));
+        if (due - sentSinceBase > maxCredit)
         {
-            // Do not bank credit across a stall: forget what is beyond one batch.
-            sentSinceBase = due - maxBurst;
-            return maxBurst;
+            // A long stall: forget what is beyond the credit limit instead of bursting for seconds.
+            sentSinceBase = due - maxCredit;
         }
-        return (int)Math.max(0, credit);
+        return (int)Math.max(0, Math.min(maxBurst, due - sentSinceBase));
     }
 
     /**

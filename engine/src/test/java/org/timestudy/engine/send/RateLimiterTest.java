@@ -38,14 +38,29 @@ class RateLimiterTest
     }
 
     @Test
-    void shouldNotBurstAfterAStall()
+    void shouldMakeUpForAShortStallButNotForALongOne()
     {
         long now = 0;
-        final RateLimiter limiter = new RateLimiter(1_000, 64, now);
+        final RateLimiter limiter = new RateLimiter(1_000, 64, 1_000_000_000L, now);
+        // A 200 ms stall: the 200 frames missed are sent in batches of 64.
+        now += 200_000_000L;
+        long caughtUp = 0;
+        for (int n; (n = limiter.available(now)) > 0; )
+        {
+            assertThat(n).isLessThanOrEqualTo(64);
+            limiter.sent(n);
+            caughtUp += n;
+        }
+        assertThat(caughtUp).isEqualTo(200);
+        // A 60 s stall: at most one second (1000 frames) is made up for.
         now += 60_000_000_000L;
-        assertThat(limiter.available(now)).isEqualTo(64);
-        limiter.sent(64);
-        assertThat(limiter.available(now)).isZero();
+        long burst = 0;
+        for (int n; (n = limiter.available(now)) > 0; )
+        {
+            limiter.sent(n);
+            burst += n;
+        }
+        assertThat(burst).isEqualTo(1_000);
         assertThat(limiter.available(now + 1_000_000)).isEqualTo(1);
     }
 
