@@ -1,5 +1,8 @@
 package org.timestudy.cli;
 
+import org.timestudy.analyzer.cli.CompactCommand;
+import org.timestudy.analyzer.cli.QueryCommand;
+import org.timestudy.journal.JournalException;
 import org.timestudy.nativeio.EnvironmentNotReadyException;
 import org.timestudy.testbed.lab.LabCommand;
 import picocli.CommandLine;
@@ -21,6 +24,8 @@ import java.util.Properties;
     subcommands = {
         DemoCommand.class,
         LabCommand.class,
+        CompactCommand.class,
+        QueryCommand.class,
         CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -54,7 +59,8 @@ public final class Timestudy
             .setExitCodeExceptionMapper(Timestudy::exitCodeOf)
             .setExecutionExceptionHandler((ex, cmd, parseResult) ->
             {
-                if (ex instanceof EnvironmentNotReadyException || ex instanceof IllegalArgumentException)
+                if (ex instanceof EnvironmentNotReadyException || ex instanceof IllegalArgumentException ||
+                    ex instanceof JournalException)
                 {
                     cmd.getErr().println("timestudy: " + ex.getMessage());
                 }
@@ -72,7 +78,7 @@ public final class Timestudy
         {
             return ExitCodes.ENVIRONMENT;
         }
-        if (ex instanceof IllegalArgumentException)
+        if (ex instanceof IllegalArgumentException || ex instanceof JournalException)
         {
             return ExitCodes.USAGE;
         }
