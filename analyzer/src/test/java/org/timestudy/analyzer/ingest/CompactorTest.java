@@ -100,14 +100,20 @@ class CompactorTest
             journal.toString(), "--out", dataset.toString(), "--checkpoint-records", "50000", "--row-group-rows",
             "20000");
         final Path manifest = dataset.resolve(Manifest.FILE_NAME);
-        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.exists(manifest) && child.isAlive())
+        try
         {
-            assertThat(System.nanoTime() - deadlineNs).as("first checkpoint in time").isNegative();
-            Thread.onSpinWait();
+            final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!Files.exists(manifest) && child.isAlive())
+            {
+                assertThat(System.nanoTime() - deadlineNs).as("first checkpoint in time").isNegative();
+                Thread.onSpinWait();
+            }
+            assertThat(child.isAlive()).as("killed mid-run: the journal must be long enough").isTrue();
         }
-        assertThat(child.isAlive()).as("killed mid-run: the journal must be long enough").isTrue();
-        ChildJvm.kill9(child);
+        finally
+        {
+            ChildJvm.kill9(child);
+        }
         final Manifest.JournalEntry cut = Manifest.load(manifest).journals().get(0);
         assertThat(cut.counts().ntp()).isPositive().isLessThan(ntp);
 
@@ -125,15 +131,21 @@ class CompactorTest
         final Path journal = dir.resolve("journal");
         final Path dataset = dir.resolve("dataset");
         final Process writer = ChildJvm.start(JournalWriterMain.class, dir.resolve("writer.log"),
-            journal.toString(), "11");
-        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (countRecords(journal) < 50_000)
+            journal.toString(), "11", "20000000");
+        try
         {
-            assertThat(writer.isAlive()).as("writer running").isTrue();
-            assertThat(System.nanoTime() - deadlineNs).as("writer progress in time").isNegative();
-            Thread.onSpinWait();
+            final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (countRecords(journal) < 50_000)
+            {
+                assertThat(writer.isAlive()).as("writer running").isTrue();
+                assertThat(System.nanoTime() - deadlineNs).as("writer progress in time").isNegative();
+                Thread.onSpinWait();
+            }
         }
-        ChildJvm.kill9(writer);
+        finally
+        {
+            ChildJvm.kill9(writer);
+        }
         final long ntp = countNtp(journal);
 
         final Compactor.Report report = compact(journal, dataset);

@@ -7,8 +7,8 @@ import org.timestudy.journal.JournalAppender;
 import java.nio.file.Path;
 
 /**
- * Child process for tests: appends survey records to a journal forever (until killed), as a running scan does.
- * Arguments: journal directory, seed.
+ * Child process for tests: appends survey records to a journal until killed, as a running scan does, and stops by
+ * itself after a bound so that a leaked child cannot fill the disk. Arguments: journal directory, seed, most records.
  */
 public final class JournalWriterMain
 {
@@ -17,7 +17,7 @@ public final class JournalWriterMain
     }
 
     /**
-     * @param args journal directory, seed.
+     * @param args journal directory, seed, most records.
      */
     public static void main(final String[] args)
     {
@@ -25,7 +25,8 @@ public final class JournalWriterMain
         try (ChronicleQueue q = Journal.openForWrite(Path.of(args[0])); JournalAppender a = new JournalAppender(q))
         {
             survey.appendScanStart(a);
-            while (true)
+            final long most = Long.parseLong(args[2]);
+            for (long i = 0; i < most; i++)
             {
                 survey.appendNext(a);
             }
