@@ -2,7 +2,6 @@ package org.timestudy.analyzer.ingest;
 
 import static org.timestudy.analyzer.ingest.ColumnEncoding.DELTA;
 import static org.timestudy.analyzer.ingest.ColumnEncoding.DICTIONARY;
-import static org.timestudy.analyzer.ingest.ColumnEncoding.SPLIT;
 import static org.timestudy.analyzer.ingest.ColumnSpec.optional;
 import static org.timestudy.analyzer.ingest.ColumnSpec.required;
 
@@ -24,12 +23,12 @@ public enum NtpColumn implements Column
     /** Address probed, dotted quad. */
     ADDRESS(required("address", ColumnType.STRING, DELTA, "", "IPv4 address probed, dotted quad")),
     /** Address probed, as an unsigned integer. */
-    ADDRESS_INT(required("address_int", ColumnType.UINT32, SPLIT, "",
+    ADDRESS_INT(required("address_int", ColumnType.UINT32, DELTA, "",
         "IPv4 address probed as an unsigned 32-bit integer (a.b.c.d = a*2^24 + b*2^16 + c*2^8 + d)")),
     /** Port probed. */
     PORT(required("port", ColumnType.UINT16, DICTIONARY, "", "UDP port probed")),
     /** Our source port. */
-    SOURCE_PORT(required("source_port", ColumnType.UINT16, SPLIT, "", "our UDP source port")),
+    SOURCE_PORT(required("source_port", ColumnType.UINT16, DELTA, "", "our UDP source port")),
     /** T1, request sent. */
     T1(optional("t1", ColumnType.TIMESTAMP_NS, DELTA, "ns, UTC",
         "T1: request sent, our clock (kernel capture timestamp); NULL when t1_missing")),
@@ -37,11 +36,11 @@ public enum NtpColumn implements Column
     T4(required("t4", ColumnType.TIMESTAMP_NS, DELTA, "ns, UTC",
         "T4: reply received, our clock (kernel capture timestamp); its UTC date is the partition's date")),
     /** Offset θ. */
-    OFFSET_S(optional("offset_s", ColumnType.DOUBLE, SPLIT, "s",
+    OFFSET_S(optional("offset_s", ColumnType.DOUBLE, DELTA, "s",
         "clock offset θ = ((T2 - T1) + (T3 - T4)) / 2 of the server from us, from the raw NTP timestamps " +
         "(NtpTime.offsetSeconds); NULL when T1, T2 or T3 is unknown")),
     /** Delay δ. */
-    DELAY_S(optional("delay_s", ColumnType.DOUBLE, SPLIT, "s",
+    DELAY_S(optional("delay_s", ColumnType.DOUBLE, DELTA, "s",
         "round-trip delay δ = (T4 - T1) - (T3 - T2), not clamped (NtpTime.delaySeconds); NULL like offset_s")),
     /** Raw flags. */
     FLAGS(required("flags", ColumnType.UINT16, DICTIONARY, "", "the record's flag bits, raw (RecordFlags)")),
@@ -91,16 +90,16 @@ public enum NtpColumn implements Column
     /** Reference id, raw. */
     REFID_RAW(required("refid_raw", ColumnType.UINT32, DICTIONARY, "", "reference id, raw (big-endian value)")),
     /** Reference timestamp. */
-    REFERENCE_TIME(optional("reference_time", ColumnType.TIMESTAMP_NS, SPLIT, "ns, UTC",
+    REFERENCE_TIME(optional("reference_time", ColumnType.TIMESTAMP_NS, DELTA, "ns, UTC",
         "reference timestamp: when the server's clock was last set; NULL when 0 (unknown)")),
     /** Origin timestamp. */
-    ORIGIN_TIME(optional("origin_time", ColumnType.TIMESTAMP_NS, SPLIT, "ns, UTC",
+    ORIGIN_TIME(optional("origin_time", ColumnType.TIMESTAMP_NS, DELTA, "ns, UTC",
         "origin timestamp: our request's transmit timestamp (the validation cookie) echoed; NULL when 0")),
     /** T2. */
-    T2(optional("t2", ColumnType.TIMESTAMP_NS, SPLIT, "ns, UTC",
+    T2(optional("t2", ColumnType.TIMESTAMP_NS, DELTA, "ns, UTC",
         "T2, the receive timestamp: request received, server's clock; NULL when 0 (unknown)")),
     /** T3. */
-    T3(optional("t3", ColumnType.TIMESTAMP_NS, SPLIT, "ns, UTC",
+    T3(optional("t3", ColumnType.TIMESTAMP_NS, DELTA, "ns, UTC",
         "T3, the transmit timestamp: reply sent, server's clock; NULL when 0 (unknown)")),
     /** UDP payload length. */
     PAYLOAD_LENGTH(required("payload_length", ColumnType.UINT16, DICTIONARY, "bytes",

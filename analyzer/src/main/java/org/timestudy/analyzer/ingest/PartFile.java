@@ -72,7 +72,6 @@ final class PartFile
             {
                 final String name = c.columnName();
                 builder.withDictionaryEncoding(name, c.spec().encoding() == ColumnEncoding.DICTIONARY);
-                builder.withByteStreamSplitEncoding(name, c.spec().encoding() == ColumnEncoding.SPLIT);
             }
             return new PartFile(dir, temp, journalId, firstIndex, builder.build());
         }

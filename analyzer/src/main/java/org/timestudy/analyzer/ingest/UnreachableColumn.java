@@ -2,7 +2,6 @@ package org.timestudy.analyzer.ingest;
 
 import static org.timestudy.analyzer.ingest.ColumnEncoding.DELTA;
 import static org.timestudy.analyzer.ingest.ColumnEncoding.DICTIONARY;
-import static org.timestudy.analyzer.ingest.ColumnEncoding.SPLIT;
 import static org.timestudy.analyzer.ingest.ColumnSpec.optional;
 import static org.timestudy.analyzer.ingest.ColumnSpec.required;
 
@@ -22,11 +21,11 @@ public enum UnreachableColumn implements Column
     /** Address probed, dotted quad. */
     ADDRESS(required("address", ColumnType.STRING, DELTA, "", "IPv4 address probed, dotted quad")),
     /** Address probed, as an unsigned integer. */
-    ADDRESS_INT(required("address_int", ColumnType.UINT32, SPLIT, "", "IPv4 address probed, unsigned integer")),
+    ADDRESS_INT(required("address_int", ColumnType.UINT32, DELTA, "", "IPv4 address probed, unsigned integer")),
     /** Port probed. */
     PORT(required("port", ColumnType.UINT16, DICTIONARY, "", "port probed")),
     /** Our source port. */
-    SOURCE_PORT(required("source_port", ColumnType.UINT16, SPLIT, "", "our source port")),
+    SOURCE_PORT(required("source_port", ColumnType.UINT16, DELTA, "", "our source port")),
     /** T1, probe sent. */
     T1(optional("t1", ColumnType.TIMESTAMP_NS, DELTA, "ns, UTC", "probe sent, our clock; NULL when unknown (0)")),
     /** T4, ICMP received. */
