@@ -5,7 +5,7 @@ package org.timestudy.analyzer.ingest;
  */
 public final class CompactionConfiguration
 {
-    /** Most rows in a Parquet row group: about 40 MB of survey rows, a unit DuckDB and Spark read in parallel. */
+    /** Most rows in a Parquet row group: about 75 MB of survey rows, a unit DuckDB and Spark read in parallel. */
     public static final int ROW_GROUP_ROWS_DEFAULT = 1 << 20;
     /** Buffered size in bytes at which a row group is flushed even below {@link #ROW_GROUP_ROWS_DEFAULT} rows. */
     public static final long ROW_GROUP_BYTES_DEFAULT = 128L * 1024 * 1024;
