@@ -46,7 +46,8 @@ public enum Table
         final Types.MessageTypeBuilder builder = Types.buildMessage();
         for (final Column c : columns)
         {
-            final Type.Repetition repetition = c.spec().optional() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
+            final Type.Repetition repetition =
+                c.spec().optional() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
             builder.addField(Types.primitive(c.type().physical(), repetition).as(c.type().logical())
                 .named(c.columnName()));
         }

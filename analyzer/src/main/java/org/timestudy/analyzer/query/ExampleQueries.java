@@ -24,8 +24,10 @@ public final class ExampleQueries
             "SELECT address, stratum, refid, round(offset_s, 3) AS offset_s, round(delay_s, 4) AS delay_s, t4\n" +
             "FROM latest WHERE abs(offset_s) > 1 ORDER BY abs(offset_s) DESC LIMIT 20"),
         new Example("offset-bands", "Offset distribution in bands (latest observation of each host)",
-            "SELECT CASE WHEN abs(offset_s) <= 0.1 THEN '1: <= 0.1 s' WHEN abs(offset_s) <= 1 THEN '2: 0.1 s - 1 s'\n" +
-            "            WHEN abs(offset_s) <= 60 THEN '3: 1 s - 1 min' WHEN abs(offset_s) <= 3600 THEN '4: 1 min - 1 h'\n" +
+            "SELECT CASE WHEN abs(offset_s) <= 0.1 THEN '1: <= 0.1 s'\n" +
+            "            WHEN abs(offset_s) <= 1 THEN '2: 0.1 s - 1 s'\n" +
+            "            WHEN abs(offset_s) <= 60 THEN '3: 1 s - 1 min'\n" +
+            "            WHEN abs(offset_s) <= 3600 THEN '4: 1 min - 1 h'\n" +
             "            ELSE '5: > 1 h' END AS band,\n" +
             "       count(*) AS hosts, round(100.0 * count(*) / sum(count(*)) OVER (), 2) AS percent\n" +
             "FROM latest WHERE offset_s IS NOT NULL GROUP BY band ORDER BY band"),

@@ -167,7 +167,8 @@ class NtpRoundTripTest
             assertColumnTypes(s, UnreachableColumn.values());
         }
         try (Connection c = DatasetAssertions.open(dataset, Table.SCAN_EVENTS); Statement s = c.createStatement();
-            ResultSet rs = s.executeQuery("SELECT scan_id, event, epoch_ns(time), json::VARCHAR FROM t ORDER BY journal_index"))
+            ResultSet rs = s.executeQuery(
+                "SELECT scan_id, event, epoch_ns(time), json::VARCHAR FROM t ORDER BY journal_index"))
         {
             assertThat(rs.next()).isTrue();
             assertThat(row(rs)).containsExactly(42L, "start", T0,

@@ -166,7 +166,8 @@ public final class SurveyJournal
         reply.wrap(buffer, 0).header(SCAN_ID).targetAddress(h.address).targetPort(123).sourcePort(sourcePort)
             .t1EpochNs(t1Missing ? 0 : t1).t4EpochNs(t4EpochNs)
             .firstByte(NtpFields.firstByte(h.leap, h.version, NtpFields.MODE_SERVER)).stratum(h.stratum)
-            .poll(h.poll).precision(h.precision).rootDelay(h.rootDelay).rootDispersion(h.rootDispersion + random.nextInt(64))
+            .poll(h.poll).precision(h.precision).rootDelay(h.rootDelay)
+            .rootDispersion(h.rootDispersion + random.nextInt(64))
             .refid(h.refid).referenceTimestamp(reference).originTimestamp(random.nextLong())
             .receiveTimestamp(zeroTimes ? 0 : t2).transmitTimestamp(zeroTimes ? 0 : t3).flags(flags).probeIndex(0)
             .ttl(h.ttl).payloadLength(extended ? (random.nextBoolean() ? 68 : 120) : 48).reserved(0);
@@ -200,7 +201,8 @@ public final class SurveyJournal
         }
         else if (kind < 85)
         {
-            h.offsetNs = (long)(Math.signum(random.nextDouble() - 0.5) * Math.pow(10, -1 + 2 * random.nextDouble()) * 1e9);
+            final double sign = Math.signum(random.nextDouble() - 0.5);
+            h.offsetNs = (long)(sign * Math.pow(10, -1 + 2 * random.nextDouble()) * 1e9);
         }
         else if (kind < 91)
         {

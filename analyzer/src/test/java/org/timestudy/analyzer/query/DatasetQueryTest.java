@@ -34,7 +34,8 @@ class DatasetQueryTest
         final Path dataset = compact(journalOfTwoHosts());
         try (DatasetQuery q = DatasetQuery.open(dataset))
         {
-            assertThat(text(q, "SELECT address, round(offset_s, 3) AS o FROM latest ORDER BY address", ResultFormat.CSV))
+            assertThat(text(q, "SELECT address, round(offset_s, 3) AS o FROM latest ORDER BY address",
+                ResultFormat.CSV))
                 .isEqualTo("address,o\r\n192.0.2.1,2.0\r\n192.0.2.2,-3600.0\r\n");
             assertThat(text(q, "SELECT scan_id, epoch_ns(started) AS s, epoch_ns(ended) AS e, parameters, counters " +
                 "FROM scans", ResultFormat.JSON)).isEqualTo(
@@ -93,7 +94,8 @@ class DatasetQueryTest
         final Path journal = dir.resolve("journal");
         try (ChronicleQueue queue = Journal.openForWrite(journal); JournalAppender a = new JournalAppender(queue))
         {
-            a.append(new ScanEventFlyweight().wrap(a.buffer(), 0).encode(RecordType.SCAN_START, 5, T0, "{\"rate\":10}"));
+            a.append(new ScanEventFlyweight().wrap(a.buffer(), 0).encode(RecordType.SCAN_START, 5, T0,
+                "{\"rate\":10}"));
             reply(a, 0xC000_0201, T0 + 1_000_000_000L, 1_000_000_000L, 1, NtpFields.ascii("GPS"));
             reply(a, 0xC000_0202, T0 + 2_000_000_000L, -3_600_000_000_000L, 2, 0x0808_0808);
             reply(a, 0xC000_0201, T0 + 3_000_000_000L, 2_000_000_000L, 1, NtpFields.ascii("GPS"));
