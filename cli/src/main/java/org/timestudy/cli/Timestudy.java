@@ -1,5 +1,7 @@
 package org.timestudy.cli;
 
+import org.timestudy.analyzer.cli.CompactCommand;
+import org.timestudy.analyzer.cli.QueryCommand;
 import org.timestudy.engine.cli.ExitCodes;
 import org.timestudy.engine.cli.ScanCommand;
 import org.timestudy.targets.cli.TargetsCommand;
@@ -25,6 +27,8 @@ import java.util.Properties;
         LabCommand.class,
         TargetsCommand.class,
         ScanCommand.class,
+        CompactCommand.class,
+        QueryCommand.class,
         CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
