@@ -4,6 +4,7 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.timestudy.analyzer.query.ExampleQueries;
+import org.timestudy.engine.cli.ExitCodes;
 import org.timestudy.journal.Journal;
 import org.timestudy.journal.JournalAppender;
 import org.timestudy.journal.NtpReplyFlyweight;
