@@ -1,6 +1,7 @@
 package org.timestudy.cli;
 
 import org.timestudy.nativeio.EnvironmentNotReadyException;
+import org.timestudy.targets.cli.TargetsCommand;
 import org.timestudy.testbed.lab.LabCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +22,7 @@ import java.util.Properties;
     subcommands = {
         DemoCommand.class,
         LabCommand.class,
+        TargetsCommand.class,
         CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
