@@ -9,7 +9,7 @@ import java.util.List;
  * index of an allowed address to the address in constant time: {@code addressAt(indexOf(a)) == a}.
  *
  * <p>Overlapping and adjacent ranges merge when the set is built. Memory is 16 bytes per range plus a lookup table
- * of at most {@value #MAX_BUCKETS} ints; the whole IPv4 space less the default blocklist is 14 ranges.
+ * of at most {@value #MAX_BUCKETS} ints; the whole IPv4 space less the default blocklist is 13 ranges.
  */
 public final class AddressSet
 {
