@@ -1,5 +1,6 @@
 package org.timestudy.targets.address;
 
+import org.timestudy.targets.InputErrors;
 import org.timestudy.targets.TargetInputException;
 
 import java.io.BufferedReader;
@@ -27,8 +28,6 @@ import java.util.List;
  */
 public record AddressList(AddressSet ipv4, List<Ipv6Prefix> ipv6)
 {
-    /** Most line errors one parse reports before it stops. */
-    public static final int MAX_REPORTED_ERRORS = 10;
     /** The file name that means standard input. */
     public static final String STDIN = "-";
 
@@ -50,16 +49,14 @@ public record AddressList(AddressSet ipv4, List<Ipv6Prefix> ipv6)
      * @param in     the text.
      * @param source name of the text in error messages (a file name, or "stdin").
      * @return the entries.
-     * @throws TargetInputException naming {@code source:line} of every malformed entry (up to
-     *                              {@value #MAX_REPORTED_ERRORS}).
+     * @throws TargetInputException naming {@code source:line} of every malformed entry.
      */
     public static AddressList parse(final Reader in, final String source)
     {
         final AddressSet.Builder v4 = AddressSet.builder();
         final List<Ipv6Prefix> v6 = new ArrayList<>();
-        final List<String> errors = new ArrayList<>();
+        final InputErrors errors = new InputErrors(source);
         int lineNumber = 0;
-        int errorCount = 0;
         try (BufferedReader reader = in instanceof BufferedReader b ? b : new BufferedReader(in))
         {
             String line;
@@ -78,11 +75,7 @@ public record AddressList(AddressSet ipv4, List<Ipv6Prefix> ipv6)
                 }
                 catch (final IllegalArgumentException ex)
                 {
-                    errorCount++;
-                    if (errors.size() < MAX_REPORTED_ERRORS)
-                    {
-                        errors.add(source + ":" + lineNumber + ": " + ex.getMessage());
-                    }
+                    errors.add(lineNumber, ex.getMessage());
                 }
             }
         }
@@ -90,12 +83,7 @@ public record AddressList(AddressSet ipv4, List<Ipv6Prefix> ipv6)
         {
             throw new UncheckedIOException("reading " + source, ex);
         }
-        if (errorCount > 0)
-        {
-            final String more = errorCount > errors.size() ?
-                "\n... and " + (errorCount - errors.size()) + " more malformed lines" : "";
-            throw new TargetInputException(String.join("\n", errors) + more);
-        }
+        errors.throwIfAny();
         return new AddressList(v4.build(), v6);
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * index of an allowed address to the address in constant time: {@code addressAt(indexOf(a)) == a}.
  *
  * <p>Overlapping and adjacent ranges merge when the set is built. Memory is 16 bytes per range plus a lookup table
- * of at most {@value #MAX_BUCKETS} ints; the whole IPv4 space less the default blocklist is 14 ranges.
+ * of at most {@value #MAX_BUCKETS} ints; the whole IPv4 space less the default blocklist is 13 ranges.
  */
 public final class AddressSet
 {
@@ -17,6 +17,8 @@ public final class AddressSet
     public static final AddressSet EMPTY = new AddressSet(new int[0], new int[0], 0);
     /** Largest index lookup table, in entries. */
     public static final int MAX_BUCKETS = 1 << 16;
+    private static final int MIN_BUCKETS = 1 << 8;
+    private static final int BUCKETS_PER_RANGE = 64;
 
     private final int[] firsts;
     private final int[] lasts;
@@ -34,8 +36,10 @@ public final class AddressSet
             startIndex[i + 1] = startIndex[i] + Ipv4.toLong(this.lasts[i]) - Ipv4.toLong(this.firsts[i]) + 1;
         }
         final long size = startIndex[count];
+        // Many more buckets than ranges, so that few buckets hold a range boundary and most lookups need no search.
+        final long wantedBuckets = Math.max(MIN_BUCKETS, (long)count * BUCKETS_PER_RANGE);
         final int bucketBits = Math.min(Integer.numberOfTrailingZeros(MAX_BUCKETS),
-            32 - Integer.numberOfLeadingZeros(Math.max(1, count) * 4 - 1));
+            64 - Long.numberOfLeadingZeros(wantedBuckets - 1));
         final int sizeBits = size <= 1 ? 0 : 64 - Long.numberOfLeadingZeros(size - 1);
         this.bucketShift = Math.max(0, sizeBits - bucketBits);
         final int buckets = size == 0 ? 0 : (int)((size - 1) >>> bucketShift) + 1;

@@ -159,6 +159,11 @@ public final class TargetsCommand implements Callable<Integer>
         {
             throw new TargetInputException("give exactly one of --count, --list, --resolve, --ntp-list");
         }
+        if (noDefaultBlocklist)
+        {
+            spec.commandLine().getErr().println(
+                "timestudy targets: WARNING: --no-default-blocklist: reserved address space is NOT excluded");
+        }
         if (count)
         {
             return count();
@@ -183,11 +188,6 @@ public final class TargetsCommand implements Callable<Integer>
         inputFiles.forEach(b::targetFile);
         allowlistFiles.forEach(b::allowlistFile);
         blocklistFiles.forEach(b::blocklistFile);
-        if (noDefaultBlocklist)
-        {
-            spec.commandLine().getErr().println(
-                "timestudy targets: WARNING: --no-default-blocklist: reserved address space is NOT excluded");
-        }
         if (targets.isEmpty() && inputFiles.isEmpty())
         {
             spec.commandLine().getErr().println("timestudy targets: no target given: using 0.0.0.0/0 " +

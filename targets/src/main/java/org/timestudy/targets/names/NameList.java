@@ -1,5 +1,6 @@
 package org.timestudy.targets.names;
 
+import org.timestudy.targets.InputErrors;
 import org.timestudy.targets.TargetInputException;
 import org.timestudy.targets.address.AddressList;
 import org.timestudy.targets.address.Ipv4;
@@ -31,9 +32,6 @@ import java.util.Set;
  */
 public record NameList(List<NameEntry> entries, int duplicates, int blanks)
 {
-    /** Most line errors one parse reports. */
-    public static final int MAX_REPORTED_ERRORS = 10;
-
     /**
      * @param entries    the names.
      * @param duplicates names dropped as duplicates.
@@ -202,13 +200,13 @@ public record NameList(List<NameEntry> entries, int duplicates, int blanks)
         private final String source;
         private final List<NameEntry> entries = new ArrayList<>();
         private final Set<String> seen = new LinkedHashSet<>();
-        private final List<String> errors = new ArrayList<>();
-        private int errorCount;
+        private final InputErrors errors;
         private int duplicates;
 
         Collector(final String source)
         {
             this.source = source;
+            this.errors = new InputErrors(source);
         }
 
         void add(final String text, final int line)
@@ -235,21 +233,12 @@ public record NameList(List<NameEntry> entries, int duplicates, int blanks)
 
         void error(final int line, final String message)
         {
-            errorCount++;
-            if (errors.size() < MAX_REPORTED_ERRORS)
-            {
-                errors.add(source + ":" + line + ": " + message);
-            }
+            errors.add(line, message);
         }
 
         NameList finish()
         {
-            if (errorCount > 0)
-            {
-                final String more = errorCount > errors.size() ?
-                    "\n... and " + (errorCount - errors.size()) + " more malformed lines" : "";
-                throw new TargetInputException(String.join("\n", errors) + more);
-            }
+            errors.throwIfAny();
             return new NameList(entries, duplicates, 0);
         }
 

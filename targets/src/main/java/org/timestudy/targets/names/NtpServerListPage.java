@@ -1,5 +1,6 @@
 package org.timestudy.targets.names;
 
+import org.timestudy.targets.InputErrors;
 import org.timestudy.targets.TargetInputException;
 
 import java.io.IOException;
@@ -44,7 +45,6 @@ public final class NtpServerListPage
     private static final Pattern CHARSET = Pattern.compile("charset=([A-Za-z0-9_-]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(#x?[0-9a-fA-F]+|[a-zA-Z]+);");
-    private static final int MAX_REPORTED_ERRORS = 10;
 
     private NtpServerListPage()
     {
@@ -114,8 +114,7 @@ public final class NtpServerListPage
             return null;
         }
         final List<NtpServerListing> out = new ArrayList<>();
-        final List<String> errors = new ArrayList<>();
-        int errorCount = 0;
+        final InputErrors errors = new InputErrors(source);
         int line = lineOf(html, 0, row.start(), 1);
         int lineOffset = row.start();
         while (row.find())
@@ -129,18 +128,10 @@ public final class NtpServerListPage
             }
             catch (final IllegalArgumentException | DateTimeParseException ex)
             {
-                errorCount++;
-                if (errors.size() < MAX_REPORTED_ERRORS)
-                {
-                    errors.add(source + ":" + line + ": " + ex.getMessage());
-                }
+                errors.add(line, ex.getMessage());
             }
         }
-        if (errorCount > 0)
-        {
-            throw new TargetInputException(String.join("\n", errors) +
-                (errorCount > errors.size() ? "\n... and " + (errorCount - errors.size()) + " more bad rows" : ""));
-        }
+        errors.throwIfAny();
         return out;
     }
 

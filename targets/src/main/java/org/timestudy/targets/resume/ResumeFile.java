@@ -219,6 +219,8 @@ public final class ResumeFile implements AutoCloseable
     }
 
     /**
+     * Reads a thread's last committed position: for a scan that has stopped, or from the thread that commits.
+     *
      * @param thread a thread, 0 to threads - 1.
      * @return its last committed position, or {@link ResumePoint#START}.
      */

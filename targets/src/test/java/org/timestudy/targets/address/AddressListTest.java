@@ -59,7 +59,7 @@ class AddressListTest
         assertThatThrownBy(() -> AddressList.parse(new StringReader(text.toString()), "f"))
             .hasMessageContaining("f:10: ")
             .hasMessageNotContaining("f:11: ")
-            .hasMessageContaining("and 15 more malformed lines");
+            .hasMessageContaining("and 15 more bad lines in f");
     }
 
     @Test
