@@ -85,9 +85,18 @@ public final class TargetSpaceOptions
         blocklistFiles.forEach(b::blocklistFile);
         if (noDefaultBlocklist)
         {
-            err.println("WARNING: --no-default-blocklist: reserved address space is NOT excluded");
+            err.println("timestudy: WARNING: --no-default-blocklist: reserved address space is NOT excluded");
         }
         return b.build();
+    }
+
+    /**
+     * @return the default and user blocklists as one list (IPv6 entries included), for hostname results.
+     */
+    public org.timestudy.targets.address.AddressList blocklist()
+    {
+        return new TargetSpaceBuilder().defaultBlocklist(!noDefaultBlocklist).blocklistFiles(blocklistFiles)
+            .blocklist();
     }
 
     /**
@@ -102,7 +111,7 @@ public final class TargetSpaceOptions
         usedSeed = seed != null ? seed : new SecureRandom().nextLong();
         if (seed == null)
         {
-            err.println("seed " + usedSeed + " (pass --seed " + usedSeed + " to repeat or resume this order)");
+            err.println("timestudy: seed " + usedSeed + " (pass --seed " + usedSeed + " to repeat or resume this order)");
         }
         final long max = maxTargets == null ? 0 : ScanOrder.parseMaxTargets(maxTargets, space.size());
         return ScanOrder.of(space, usedSeed, shards, shard, max);

@@ -12,18 +12,15 @@ import org.timestudy.targets.dns.ResolvedAddress;
 import org.timestudy.targets.names.NameList;
 import org.timestudy.targets.names.NtpServerListPage;
 import org.timestudy.targets.names.NtpServerListing;
-import org.timestudy.targets.permute.ScanOrder;
 import org.timestudy.targets.permute.Walk;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -53,28 +50,8 @@ public final class TargetsCommand implements Callable<Integer>
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "TARGET", description = "IPv4 address, CIDR (192.0.2.0/24) or range (a.b.c.d-e.f.g.h).")
-    private List<String> targets = new ArrayList<>();
-
-    @Option(names = {"-I", "--input-file"}, paramLabel = "FILE",
-        description = "File of targets, one per line, # comments; - for stdin. Repeatable.")
-    private List<String> inputFiles = new ArrayList<>();
-
-    @Option(names = {"-w", "--allowlist-file"}, paramLabel = "FILE",
-        description = "Probe only addresses listed here. Repeatable.")
-    private List<String> allowlistFiles = new ArrayList<>();
-
-    @Option(names = {"-b", "--blocklist-file"}, paramLabel = "FILE", description = "Never probe these. Repeatable.")
-    private List<String> blocklistFiles = new ArrayList<>();
-
-    @Option(names = "--no-default-blocklist",
-        description = "DANGER: also probe reserved space (private, loopback, multicast, benchmarking...). "
-            + "Only for the lab, which lives in 198.18.0.0/15.")
-    private boolean noDefaultBlocklist;
-
-    @Option(names = {"-p", "--ports"}, split = ",", paramLabel = "PORT", description = "Ports to probe.",
-        defaultValue = "" + TargetSpaceBuilder.DEFAULT_PORT)
-    private int[] ports;
+    @Mixin
+    private TargetSpaceOptions space = new TargetSpaceOptions();
 
     @Option(names = "--count", description = "Print the number of targets.")
     private boolean count;
@@ -82,24 +59,11 @@ public final class TargetsCommand implements Callable<Integer>
     @Option(names = "--list", description = "Print the targets of one shard and thread in scan order.")
     private boolean list;
 
-    @Option(names = "--seed", description = "Seed of the scan order (random if not given; printed on stderr).")
-    private Long seed;
-
-    @Option(names = "--shards", description = "Number of shards (machines) sharing the scan.", defaultValue = "1")
-    private int shards;
-
-    @Option(names = "--shard", description = "This shard, 0 to shards - 1.", defaultValue = "0")
-    private int shard;
-
     @Option(names = "--threads", description = "Sender threads of this shard.", defaultValue = "1")
     private int threads;
 
     @Option(names = "--thread", description = "Which thread's walk --list prints.", defaultValue = "0")
     private int thread;
-
-    @Option(names = "--max-targets", paramLabel = "N|P%",
-        description = "Most targets over all shards: a count, or a percentage of the space.")
-    private String maxTargets;
 
     @Option(names = "--resolve", paramLabel = "FILE",
         description = "Resolve a hostname list (one name per line, or a CSV with --csv-column); - for stdin.")
@@ -159,11 +123,6 @@ public final class TargetsCommand implements Callable<Integer>
         {
             throw new TargetInputException("give exactly one of --count, --list, --resolve, --ntp-list");
         }
-        if (noDefaultBlocklist)
-        {
-            spec.commandLine().getErr().println(
-                "timestudy targets: WARNING: --no-default-blocklist: reserved address space is NOT excluded");
-        }
         if (count)
         {
             return count();
@@ -179,48 +138,36 @@ public final class TargetsCommand implements Callable<Integer>
         return ntpList();
     }
 
-    private TargetSpaceBuilder builder()
+    private TargetSpace space()
     {
-        final TargetSpaceBuilder b = new TargetSpaceBuilder()
-            .targets(targets)
-            .defaultBlocklist(!noDefaultBlocklist)
-            .ports(ports);
-        inputFiles.forEach(b::targetFile);
-        allowlistFiles.forEach(b::allowlistFile);
-        blocklistFiles.forEach(b::blocklistFile);
-        if (targets.isEmpty() && inputFiles.isEmpty())
+        final PrintWriter err = spec.commandLine().getErr();
+        if (space.noTargets())
         {
-            spec.commandLine().getErr().println("timestudy targets: no target given: using 0.0.0.0/0 " +
+            err.println("timestudy targets: no target given: using 0.0.0.0/0 " +
                 "(only for counting and listing; a scan needs explicit targets)");
-            b.target("0.0.0.0/0");
+            space.targets.add("0.0.0.0/0");
         }
-        return b;
+        return space.space(TargetSpaceBuilder.DEFAULT_PORT, err);
     }
 
     private int count()
     {
-        final TargetSpace space = builder().build();
+        final TargetSpace targets = space();
         final PrintWriter out = spec.commandLine().getOut();
-        out.printf("%,d%n", space.size());
+        out.printf("%,d%n", targets.size());
         out.flush();
         spec.commandLine().getErr().printf("%,d addresses x %d port(s); %,d blocked addresses removed%n",
-            space.addresses().size(), space.portCount(), space.blocked().size());
+            targets.addresses().size(), targets.portCount(), targets.blocked().size());
         return 0;
     }
 
     private int list()
     {
-        final TargetSpace space = builder().build();
-        final long s = seed != null ? seed : new SecureRandom().nextLong();
-        if (seed == null)
-        {
-            spec.commandLine().getErr().println("timestudy targets: seed " + s);
-        }
-        final long max = maxTargets == null ? 0 : ScanOrder.parseMaxTargets(maxTargets, space.size());
-        final Walk walk = ScanOrder.of(space, s, shards, shard, max).walk(thread, threads);
+        final TargetSpace targets = space();
+        final Walk walk = space.order(targets, spec.commandLine().getErr()).walk(thread, threads);
         final PrintWriter out = spec.commandLine().getOut();
         final StringBuilder line = new StringBuilder(24);
-        final boolean withPort = space.portCount() > 1;
+        final boolean withPort = targets.portCount() > 1;
         long lines = 0;
         while (walk.next())
         {
@@ -248,8 +195,7 @@ public final class TargetsCommand implements Callable<Integer>
             throw new TargetInputException("--resolve needs --dns-server ADDR (or --dns-server system)");
         }
         final NameList names = NameList.read(resolveFile, csvColumn, System.in);
-        final AddressList blocked = new TargetSpaceBuilder().defaultBlocklist(!noDefaultBlocklist)
-            .blocklistFiles(blocklistFiles).blocklist();
+        final AddressList blocked = space.blocklist();
         final List<Resolution> results;
         try (DnsResolver resolver = DnsResolver.using(dnsServer, dnsTimeoutMs, dnsParallelism))
         {
