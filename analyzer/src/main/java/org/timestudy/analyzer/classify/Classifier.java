@@ -27,8 +27,9 @@ import java.util.Comparator;
  *       significantly (99.9%) and by ≥ 1 ppm;</li>
  *   <li>each segment classified: SYNCED, STUCK, ERRATIC, DRIFT, OFFSET, or INSUFFICIENT when its rate cannot be
  *       pinned down;</li>
- *   <li>RESET+DRIFT when the last two or more segments drift with slopes within 30% (or within their 99% interval)
- *       and are separated by significant steps against the slope back to zero or to a common baseline.</li>
+ *   <li>RESET+DRIFT when the trailing points follow one drift slope between resets against it that bring the offset
+ *       back to a common baseline (zero or not); tested pair by pair ({@link #sawtooth}), so teeth of two points
+ *       are enough, and every reset gives the interval before it;</li>
  * </ol>
  * The verdict's class is the behaviour of the latest segment (or the trailing reset run); earlier behaviour shows
  * in the changes. Two deliberate departures from the letter of SCIENCE.md §3, both closing gaps where a steady clock
@@ -45,11 +46,12 @@ public final class Classifier
     private static final double ONE_PPM = 1e-6;
     private static final double FIVE_PPM = 5e-6;
     private static final double Z_SLOPE_CHANGE = 3.29;
-    private static final double RESET_SLOPE_TOLERANCE = 0.3;
     private static final double PERIODIC_CV = 0.25;
+    private static final double RESET_SLOPE_TOLERANCE = 0.3;
     private static final double STUCK_RATE = 0.01;
     private static final long STUCK_MIN_SPAN_NS = 10_000_000_000L;
     private static final int STUCK_MIN_POINTS = 3;
+    private static final int SHORT_SEGMENT_POINTS = 3;
     private static final double BACKWARDS_FRACTION = 0.2;
     private static final int MIXTURE_MIN_POINTS = 5;
     private static final double MIXTURE_MIN_SHARE = 0.1;
@@ -78,6 +80,11 @@ public final class Classifier
     private LineFit[] segmentFit = newFits(16);
     private ClockClass[] segmentClass = new ClockClass[16];
     private double[] resetX = new double[16];
+    private double sawSlope;
+    private double sawSlopeSigma;
+    private int sawResets;
+    private int sawLastTooth;
+    private double sawLastResetX;
     private double[] scratch = new double[64];
     private long[] longScratch = new long[64];
 
@@ -180,15 +187,16 @@ public final class Classifier
         mergeSegments(p, uMedian);
 
         final int last = segmentCount - 1;
-        final int runStart = resetRun(p, uMedian);
+        final int runStart = segmentCount >= 2 ? sawtooth(p, noise) : -1;
         if (runStart < 0 && segmentClass[last] != ClockClass.SYNCED && segmentCount >= 3 && segmentCount * 4 > n)
         {
             return single(b, p, global, ClockClass.ERRATIC);
         }
-        return segmented(b, p, runStart, uMedian);
+        return segmented(b, p, runStart, uMedian, noise);
     }
 
-    private Verdict segmented(final Verdict.Builder b, final PointSet p, final int runStart, final double uMedian)
+    private Verdict segmented(
+        final Verdict.Builder b, final PointSet p, final int runStart, final double uMedian, final double noise)
     {
         final int last = segmentCount - 1;
         final LineFit lastFit = segmentFit[last];
@@ -206,54 +214,46 @@ public final class Classifier
             return finish(b, p, lastFit, segmentClass[last], lastChangeNs);
         }
 
-        double weightSum = 0;
-        double weighted = 0;
-        double plain = 0;
-        for (int k = runStart; k <= last; k++)
+        final int n = p.size();
+        final double[] x = p.x();
+        final double[] y = p.y();
+        final double xLast = x[n - 1];
+        double level = 0;
+        double uMin = Double.POSITIVE_INFINITY;
+        for (int i = sawLastTooth; i < n; i++)
         {
-            final double s = segmentFit[k].sigmaSlope();
-            plain += segmentFit[k].slope();
-            if (s > 0)
-            {
-                weightSum += 1 / (s * s);
-                weighted += segmentFit[k].slope() / (s * s);
-            }
+            level += y[i] + sawSlope * (xLast - x[i]);
+            uMin = Math.min(uMin, p.u()[i]);
         }
-        final int runLength = last - runStart + 1;
-        final boolean pooled = weightSum > 0 && weightSum < Double.POSITIVE_INFINITY;
-        final double slope = pooled ? weighted / weightSum : plain / runLength;
-        final double sigmaSlope = pooled ? 1 / Math.sqrt(weightSum) : 0;
-
-        final int resets = resetTimes(p, runStart);
-        b.lastResetNs = p.timeNsOf(resetX[resets - 1]);
-        if (resets >= 2)
+        final int tooth = n - sawLastTooth;
+        level /= tooth;
+        final double statistical = noise / Math.sqrt(tooth);
+        final double systematic = uMin / SQRT3;
+        b.offset(p.offsetNsOf(level), seconds(Math.sqrt(statistical * statistical + systematic * systematic)),
+            p.trueNs()[n - 1]);
+        b.lastResetNs = p.timeNsOf(sawLastResetX);
+        final int intervals = sawResets;
+        double sum = 0;
+        for (int i = 0; i < intervals; i++)
         {
-            final int intervals = resets - 1;
-            double sum = 0;
-            for (int i = 0; i < intervals; i++)
-            {
-                scratch[i] = resetX[i + 1] - resetX[i];
-                sum += scratch[i];
-            }
-            final double mean = sum / intervals;
-            double squares = 0;
-            for (int i = 0; i < intervals; i++)
-            {
-                squares += (scratch[i] - mean) * (scratch[i] - mean);
-            }
-            final double cv = intervals >= 2 && mean > 0 ? Math.sqrt(squares / (intervals - 1)) / mean : 1;
-            b.periodNs = Math.round(OrderStatistics.median(scratch, 0, intervals) * NANOS_PER_SECOND);
-            if (intervals >= 2 && cv < PERIODIC_CV)
-            {
-                b.subTags |= SubTag.PERIODIC.bit();
-            }
+            sum += resetX[i];
+        }
+        final double mean = sum / intervals;
+        double squares = 0;
+        for (int i = 0; i < intervals; i++)
+        {
+            squares += (resetX[i] - mean) * (resetX[i] - mean);
+        }
+        final double cv = intervals >= 2 && mean > 0 ? Math.sqrt(squares / (intervals - 1)) / mean : 1;
+        b.periodNs = Math.round(OrderStatistics.median(resetX, 0, intervals) * NANOS_PER_SECOND);
+        if (intervals >= 2 && cv < PERIODIC_CV)
+        {
+            b.subTags |= SubTag.PERIODIC.bit();
         }
         b.clockClass = ClockClass.RESET_DRIFT;
-        final double xLast = p.x()[p.size() - 1];
-        b.offset(p.offsetNsOf(lastFit.valueAt(xLast)), seconds(lastFit.sigmaAt(xLast)), p.trueNs()[p.size() - 1]);
-        b.rateMinusOnePpm = slope * PPM;
-        b.rateSigmaPpm = sigmaSlope * PPM;
-        b.residualSigmaS = lastFit.sigmaResidualS();
+        b.rateMinusOnePpm = sawSlope * PPM;
+        b.rateSigmaPpm = sawSlopeSigma * PPM;
+        b.residualSigmaS = noise;
         b.priority = priority(b, lastChangeNs);
         return b.build();
     }
@@ -264,7 +264,7 @@ public final class Classifier
         final LineFit after = segmentFit[k];
         final double xb = boundaryX(p, k);
         final double step = after.valueAt(xb) - before.valueAt(xb);
-        final boolean stepSignificant = stepSignificant(before, after, step, uMedian);
+        final boolean stepSignificant = stepSignificant(p, before, after, step, uMedian);
         final boolean slopeSignificant = slopeSignificant(before, after);
         final ClockClass afterClass = runStart >= 0 && k >= runStart ? ClockClass.RESET_DRIFT : segmentClass[k];
         return new Change(p.timeNsOf(xb), segmentClass[k - 1], afterClass, seconds(step),
@@ -284,7 +284,7 @@ public final class Classifier
         final int n = p.size();
         final double xLast = p.x()[n - 1];
         b.clockClass = clockClass;
-        b.offset(p.offsetNsOf(fit.valueAt(xLast)), seconds(fit.sigmaAt(xLast)), p.trueNs()[n - 1]);
+        b.offset(p.offsetNsOf(fit.valueAt(xLast)), seconds(offsetSigmaS(p, fit, xLast)), p.trueNs()[n - 1]);
         b.rateMinusOnePpm = fit.slope() * PPM;
         b.rateSigmaPpm = fit.sigmaSlope() * PPM;
         b.residualSigmaS = fit.sigmaResidualS();
@@ -299,6 +299,29 @@ public final class Classifier
         }
         b.priority = priority(b, lastChangeNs);
         return b.build();
+    }
+
+    /**
+     * Standard uncertainty of the offset at the last point. An envelope fit knows the exact range every line through
+     * the intervals allows there; its 1σ is half that range / √3. A point fit's statistical σ misses the part no
+     * number of samples removes (NTP path asymmetry, bounded by the smallest δ/2), so that bound, as a uniform
+     * 1σ, is added in quadrature.
+     */
+    private static double offsetSigmaS(final PointSet p, final LineFit fit, final double xLast)
+    {
+        if (fit.envelope())
+        {
+            return EnvelopeFitter.halfRangeAtOrAfter(fit, p.x(), p.lowS(), p.highS(), xLast) / SQRT3;
+        }
+        double uMin = Double.POSITIVE_INFINITY;
+        final double[] u = p.u();
+        for (int i = fit.from(); i < fit.to(); i++)
+        {
+            uMin = Math.min(uMin, u[i]);
+        }
+        final double statistical = fit.sigmaAt(xLast);
+        final double systematic = uMin / SQRT3;
+        return Math.sqrt(statistical * statistical + systematic * systematic);
     }
 
     private double priority(final Verdict.Builder b, final long lastChangeNs)
@@ -342,6 +365,10 @@ public final class Classifier
         if (within >= config.syncedFraction() * n)
         {
             return ClockClass.SYNCED;
+        }
+        if (n < SHORT_SEGMENT_POINTS)
+        {
+            return ClockClass.INSUFFICIENT;
         }
         if (isStuck(p, fit))
         {
@@ -513,7 +540,7 @@ public final class Classifier
                 final LineFit after = segmentFit[k];
                 final double xb = boundaryX(p, k);
                 final double step = after.valueAt(xb) - before.valueAt(xb);
-                if (!stepSignificant(before, after, step, uMedian) && !slopeSignificant(before, after))
+                if (!stepSignificant(p, before, after, step, uMedian) && !slopeSignificant(before, after))
                 {
                     segmentTo[k - 1] = segmentTo[k];
                     for (int j = k; j < segmentCount - 1; j++)
@@ -532,11 +559,13 @@ public final class Classifier
         }
     }
 
-    private static boolean stepSignificant(
-        final LineFit before, final LineFit after, final double step, final double uMedian)
+    private boolean stepSignificant(
+        final PointSet p, final LineFit before, final LineFit after, final double step, final double uMedian)
     {
         final double sigma = Math.max(before.sigmaResidualS(), after.sigmaResidualS());
-        return Math.abs(step) > Math.max(4 * sigma, 2 * uMedian);
+        final double u = Math.max(uMedian, Math.max(p.medianUncertaintyS(before.from(), before.to()),
+            p.medianUncertaintyS(after.from(), after.to())));
+        return Math.abs(step) > Math.max(4 * sigma, 2 * u);
     }
 
     private static boolean slopeSignificant(final LineFit before, final LineFit after)
@@ -554,109 +583,162 @@ public final class Classifier
     }
 
     /**
-     * @return the first segment of a trailing RESET+DRIFT run of at least two segments, or −1.
+     * RESET+DRIFT over the trailing points. With the drift slope b, every consecutive pair is either "along"
+     * (Δy − bΔx within both points' error bounds and 5 noise σ) or a reset (a larger jump against the slope); a
+     * reset from R_{k−1} to R_k leaves exactly Δy − bΔx = −b·(R_k − R_{k−1}), so each reset gives the interval
+     * before it whatever the sampling. Walking back from the last point while pairs are along or resets, with no two
+     * resets in a row (every tooth but the last has two points): the run qualifies with at least one reset, at least
+     * as many along pairs as resets, and a common baseline B, i.e. for each reset the first point after it,
+     * y = B + b·(x − R) with R between the two points, leaves a non-empty intersection of allowed B.
+     *
+     * @return the segment the run starts in, or −1.
      */
-    private int resetRun(final PointSet p, final double uMedian)
+    private int sawtooth(final PointSet p, final double noise)
     {
-        final int last = segmentCount - 1;
-        if (last < 1)
-        {
-            return -1;
-        }
         double reference = 0;
         double bestSigma = Double.POSITIVE_INFINITY;
-        for (int k = 0; k <= last; k++)
+        for (int k = 0; k < segmentCount; k++)
         {
-            if (segmentClass[k] == ClockClass.DRIFT && segmentFit[k].sigmaSlope() < bestSigma)
+            if (segmentClass[k] == ClockClass.DRIFT && segmentTo[k] - segmentFrom[k] >= SHORT_SEGMENT_POINTS &&
+                segmentFit[k].sigmaSlope() < bestSigma)
             {
                 bestSigma = segmentFit[k].sigmaSlope();
                 reference = segmentFit[k].slope();
             }
         }
-        if (reference == 0 || !compatible(last, reference))
+        if (reference == 0)
         {
             return -1;
         }
-        int first = last;
-        while (first > 0 && compatible(first - 1, reference) && resetStep(p, first, reference, uMedian))
+        final int n = p.size();
+        final double[] x = p.x();
+        final double[] y = p.y();
+        final double[] u = p.u();
+        int first = n - 1;
+        int along = 0;
+        int resets = 0;
+        boolean previousReset = false;
+        while (first > 0)
         {
+            final int kind = pairKind(x, y, u, first, reference, noise);
+            if (kind == 0 || kind == 2 && previousReset)
+            {
+                break;
+            }
+            previousReset = kind == 2;
+            if (previousReset)
+            {
+                resets++;
+            }
+            else
+            {
+                along++;
+            }
             first--;
         }
-        if (first == last)
+        if (previousReset)
+        {
+            first++;
+            resets--;
+        }
+        if (resets < 1 || along < 2 || along < resets)
         {
             return -1;
         }
 
-        final double referenceS = p.referenceOffsetNs() / NANOS_PER_SECOND;
-        double minStart = Double.POSITIVE_INFINITY;
-        double maxStart = Double.NEGATIVE_INFINITY;
-        double maxAbsStart = 0;
-        double minStep = Double.POSITIVE_INFINITY;
-        for (int k = first + 1; k <= last; k++)
+        double baseLow = Double.NEGATIVE_INFINITY;
+        double baseHigh = Double.POSITIVE_INFINITY;
+        double sxx = 0;
+        double sxy = 0;
+        int intervals = 0;
+        int lastReset = first;
+        ensureResets(resets);
+        for (int i = first + 1; i < n; i++)
         {
-            final double xb = boundaryX(p, k);
-            final double start = referenceS + segmentFit[k].valueAt(xb);
-            minStart = Math.min(minStart, start);
-            maxStart = Math.max(maxStart, start);
-            maxAbsStart = Math.max(maxAbsStart, Math.abs(start));
-            minStep = Math.min(minStep, Math.abs(segmentFit[k].valueAt(xb) - segmentFit[k - 1].valueAt(xb)));
+            final double dx = x[i] - x[i - 1];
+            final double dy = y[i] - y[i - 1];
+            if (pairKind(x, y, u, i, reference, noise) == 1)
+            {
+                sxx += dx * dx;
+                sxy += dx * dy;
+            }
+            else
+            {
+                final double slack = Math.max(5 * noise, u[i] + u[i - 1]);
+                baseLow = Math.max(baseLow, Math.min(y[i], y[i] - reference * dx) - slack);
+                baseHigh = Math.min(baseHigh, Math.max(y[i], y[i] - reference * dx) + slack);
+                resetX[intervals++] = -(dy - reference * dx) / reference;
+                lastReset = i;
+            }
         }
-        final double tolerance = Math.max(Math.max(3 * uMedian, p.dominantMethod().toleranceNs() / NANOS_PER_SECOND),
-            0.25 * minStep);
-        final boolean nearZero = maxAbsStart <= tolerance;
-        final boolean commonBaseline = maxStart - minStart <= tolerance;
-        return nearZero || commonBaseline ? first : -1;
+        if (baseLow > baseHigh || sxx <= 0)
+        {
+            return -1;
+        }
+        sawSlope = sxy / sxx;
+        sawSlopeSigma = Math.sqrt(2) * noise / Math.sqrt(sxx);
+        sawResets = intervals;
+        sawLastTooth = lastReset;
+        final double baseline = 0.5 * (baseLow + baseHigh);
+        final double crossing = x[lastReset] - (y[lastReset] - baseline) / sawSlope;
+        sawLastResetX = Math.max(x[lastReset - 1], Math.min(x[lastReset], crossing));
+        int segment = 0;
+        while (segment < segmentCount - 1 && segmentTo[segment] <= first)
+        {
+            segment++;
+        }
+        for (int k = segment; k < segmentCount; k++)
+        {
+            if (!drifts(k, reference))
+            {
+                return -1;
+            }
+        }
+        return segment;
     }
 
-    private boolean compatible(final int k, final double reference)
+    /**
+     * A segment of a reset run must drift like the others: flat (SYNCED or OFFSET) is out, and a DRIFT slope must be
+     * within 30% of the reference or within its own 99% interval of it. Segments too short to tell, or spoilt by a
+     * reset they could not be split at, pass; the pair test has already checked their points.
+     */
+    private boolean drifts(final int k, final double reference)
     {
+        if (segmentTo[k] - segmentFrom[k] < SHORT_SEGMENT_POINTS)
+        {
+            return true;
+        }
         final ClockClass c = segmentClass[k];
-        if (c == ClockClass.SYNCED || c == ClockClass.STUCK || c == ClockClass.ERRATIC)
+        if (c == ClockClass.SYNCED || c == ClockClass.OFFSET)
         {
             return false;
         }
         final LineFit fit = segmentFit[k];
-        final double tolerance = Math.max(RESET_SLOPE_TOLERANCE * Math.abs(reference),
-            LineFit.Z99 * fit.sigmaSlope());
-        return Math.abs(fit.slope() - reference) <= tolerance && Math.signum(fit.slope()) == Math.signum(reference);
-    }
-
-    private boolean resetStep(final PointSet p, final int k, final double reference, final double uMedian)
-    {
-        final double xb = boundaryX(p, k);
-        final double step = segmentFit[k].valueAt(xb) - segmentFit[k - 1].valueAt(xb);
-        return Math.signum(step) == -Math.signum(reference) &&
-            stepSignificant(segmentFit[k - 1], segmentFit[k], step, uMedian);
+        return c != ClockClass.DRIFT || Math.abs(fit.slope() - reference) <=
+            Math.max(RESET_SLOPE_TOLERANCE * Math.abs(reference), LineFit.Z99 * fit.sigmaSlope());
     }
 
     /**
-     * Fills {@link #resetX} with the reset times of the run: where each new line meets zero offset when that falls
-     * between the segments, else midway between them.
-     *
-     * @return the number of resets.
+     * @return 1 when the pair ending at point i follows the slope, 2 when it is a reset against it, 0 otherwise.
      */
-    private int resetTimes(final PointSet p, final int runStart)
+    private static int pairKind(
+        final double[] x, final double[] y, final double[] u, final int i, final double slope, final double noise)
     {
-        final double[] x = p.x();
-        final double zeroY = -p.referenceOffsetNs() / NANOS_PER_SECOND;
-        int resets = 0;
-        for (int k = runStart + 1; k < segmentCount; k++)
+        final double e = (y[i] - y[i - 1]) - slope * (x[i] - x[i - 1]);
+        final double limit = Math.max(5 * noise, u[i] + u[i - 1]);
+        if (Math.abs(e) <= limit)
         {
-            final LineFit fit = segmentFit[k];
-            final double lo = x[segmentTo[k - 1] - 1];
-            final double hi = x[segmentFrom[k]];
-            double at = boundaryX(p, k);
-            if (fit.slope() != 0)
-            {
-                final double crossing = fit.pivotS() + (zeroY - fit.interceptS()) / fit.slope();
-                if (crossing >= lo && crossing <= hi)
-                {
-                    at = crossing;
-                }
-            }
-            resetX[resets++] = at;
+            return 1;
         }
-        return resets;
+        return Math.signum(e) == -Math.signum(slope) ? 2 : 0;
+    }
+
+    private void ensureResets(final int count)
+    {
+        if (resetX.length < count)
+        {
+            resetX = new double[Math.max(count, resetX.length * 2)];
+        }
     }
 
     private static long seconds(final double s)
@@ -677,7 +759,6 @@ public final class Classifier
             segmentFrom = Arrays.copyOf(segmentFrom, capacity);
             segmentTo = Arrays.copyOf(segmentTo, capacity);
             segmentClass = Arrays.copyOf(segmentClass, capacity);
-            resetX = Arrays.copyOf(resetX, capacity);
             final LineFit[] fits = newFits(capacity);
             System.arraycopy(segmentFit, 0, fits, 0, segmentFit.length);
             segmentFit = fits;

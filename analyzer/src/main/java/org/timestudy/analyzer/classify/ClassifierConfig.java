@@ -19,8 +19,8 @@ public final class ClassifierConfig
     public static final double SYNCED_FRACTION_DEFAULT = 0.95;
     /** Default PELT penalty per change, in units of ln n. */
     public static final double PENALTY_FACTOR_DEFAULT = 6;
-    /** Default fewest points in a segment. */
-    public static final int MIN_SEGMENT_POINTS_DEFAULT = 3;
+    /** Default fewest points in a segment other than the first and the last (which may have one). */
+    public static final int MIN_SEGMENT_POINTS_DEFAULT = 2;
     /** Default CUSUM k, standard deviations. */
     public static final double CUSUM_DRIFT_DEFAULT = 0.5;
     /** Default CUSUM h, standard deviations. */
@@ -31,8 +31,8 @@ public final class ClassifierConfig
     public static final double MIXTURE_MIN_BIC_GAIN_DEFAULT = 10;
     /** Default Kalman frequency random-walk density A, 1/s. */
     public static final double KALMAN_RANDOM_WALK_DEFAULT = 1e-20;
-    /** Default Kalman prior σ of the frequency: 100 ppm. */
-    public static final double KALMAN_FREQUENCY_SIGMA_DEFAULT = 1e-4;
+    /** Default Kalman prior σ of the frequency: 1 s/s, diffuse enough to learn a stuck clock (R = 0) at once. */
+    public static final double KALMAN_FREQUENCY_SIGMA_DEFAULT = 1;
     /** Default half-life of the priority boost after a change, ns: 7 days. */
     public static final long CHANGE_HALF_LIFE_NS_DEFAULT = TimeUnit.DAYS.toNanos(7);
     /** Default re-measurement interval at priority 1, ns: 1 h. */

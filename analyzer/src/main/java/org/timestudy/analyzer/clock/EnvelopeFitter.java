@@ -105,8 +105,35 @@ public final class EnvelopeFitter
             OrderStatistics.medianAbsoluteDeviation(scratch, 0, n, centre);
         final double sigmaSlope = (slopeHigh - slopeLow) / (2 * LineFit.Z99);
         final double sigmaIntercept = Math.max(0, aHigh - aLow) / (2 * SQRT3);
-        out.set(from, to, pivot, intercept, slope, sigmaIntercept, sigmaSlope, sigmaResidual, true);
+        out.set(from, to, pivot, intercept, slope, sigmaIntercept, sigmaSlope, sigmaResidual, true)
+            .slopeRange(slopeLow, slopeHigh);
         return true;
+    }
+
+    /**
+     * Half the range of values that lines through every interval take at a time at or after the last point of an
+     * envelope fit. There every distance x_i − x is ≤ 0, so the highest value comes with the highest feasible slope
+     * and the lowest with the lowest: the range is exact, in O(n).
+     *
+     * @param fit  an envelope fit ({@link LineFit#envelope()}).
+     * @param x    seconds.
+     * @param low  lower ends of the intervals.
+     * @param high upper ends of the intervals.
+     * @param atS  a time at or after the fit's last point.
+     * @return half-width of the feasible range of y at atS, seconds.
+     */
+    public static double halfRangeAtOrAfter(
+        final LineFit fit, final double[] x, final double[] low, final double[] high, final double atS)
+    {
+        double highest = Double.POSITIVE_INFINITY;
+        double lowest = Double.NEGATIVE_INFINITY;
+        for (int i = fit.from(); i < fit.to(); i++)
+        {
+            final double d = atS - x[i];
+            highest = Math.min(highest, high[i] + fit.slopeHigh() * d);
+            lowest = Math.max(lowest, low[i] + fit.slopeLow() * d);
+        }
+        return highest >= lowest ? 0.5 * (highest - lowest) : 0;
     }
 
     /**

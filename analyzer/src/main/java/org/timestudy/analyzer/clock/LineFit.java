@@ -18,6 +18,8 @@ public final class LineFit
     private double sigmaSlope;
     private double sigmaResidualS;
     private boolean envelope;
+    private double slopeLow;
+    private double slopeHigh;
 
     /**
      * Sets every field; fitters call this.
@@ -53,6 +55,22 @@ public final class LineFit
         this.sigmaSlope = finite(sigmaSlope);
         this.sigmaResidualS = finite(sigmaResidualS);
         this.envelope = envelope;
+        this.slopeLow = this.slope;
+        this.slopeHigh = this.slope;
+        return this;
+    }
+
+    /**
+     * Sets the feasible slope range of an envelope fit.
+     *
+     * @param slopeLow  lowest slope of a line through every interval.
+     * @param slopeHigh highest.
+     * @return this.
+     */
+    public LineFit slopeRange(final double slopeLow, final double slopeHigh)
+    {
+        this.slopeLow = finite(slopeLow);
+        this.slopeHigh = finite(slopeHigh);
         return this;
     }
 
@@ -63,7 +81,23 @@ public final class LineFit
     public LineFit copyFrom(final LineFit other)
     {
         return set(other.from, other.to, other.pivotS, other.interceptS, other.slope, other.sigmaInterceptS,
-            other.sigmaSlope, other.sigmaResidualS, other.envelope);
+            other.sigmaSlope, other.sigmaResidualS, other.envelope).slopeRange(other.slopeLow, other.slopeHigh);
+    }
+
+    /**
+     * @return lowest feasible slope of an envelope fit (the slope itself otherwise).
+     */
+    public double slopeLow()
+    {
+        return slopeLow;
+    }
+
+    /**
+     * @return highest feasible slope of an envelope fit (the slope itself otherwise).
+     */
+    public double slopeHigh()
+    {
+        return slopeHigh;
     }
 
     /**

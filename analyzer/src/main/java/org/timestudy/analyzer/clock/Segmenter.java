@@ -3,7 +3,9 @@ package org.timestudy.analyzer.clock;
 /**
  * Splits a series into segments, each one clock line, by PELT (Killick, Fearnhead and Eckley 2012) with a linear
  * cost: a segment costs the weighted residual sum of squares of its least-squares line, in units of the noise
- * variance, computed in O(1) from prefix sums; each change costs a penalty β = penaltyFactor · ln n. Before PELT a
+ * variance, computed in O(1) from prefix sums; each change costs a penalty β = penaltyFactor · ln n. Segments have at
+ * least minSegmentPoints points, except the first and the last, which may have one: a change in the first or the
+ * latest samples must not be absorbed by the segment next to it. Before PELT a
  * fast path fits one robust line and runs a two-sided CUSUM over its standardised residuals: with no alarm and no
  * excess residual scale the series is one segment, which is the common case and costs O(n).
  * <p>
@@ -35,6 +37,7 @@ public final class Segmenter
     private double[] scratch = new double[0];
     private int segments;
     private boolean fastPath;
+    private double pairSlope;
 
     /**
      * @param penaltyFactor    β / ln n.
@@ -85,6 +88,7 @@ public final class Segmenter
             }
         }
         final double slope = m > 0 ? OrderStatistics.median(scratch, 0, m) : 0;
+        pairSlope = slope;
         for (int i = from + 1; i < to; i++)
         {
             scratch[i - from - 1] = (y[i] - y[i - 1]) - slope * (x[i] - x[i - 1]);
@@ -92,6 +96,14 @@ public final class Segmenter
         final double centre = OrderStatistics.median(scratch, 0, n - 1);
         return OrderStatistics.MAD_TO_SIGMA * OrderStatistics.medianAbsoluteDeviation(scratch, 0, n - 1, centre) /
             Math.sqrt(2);
+    }
+
+    /**
+     * @return the median slope of consecutive pairs found by the last {@link #noiseScaleS} (R − 1).
+     */
+    public double pairSlope()
+    {
+        return pairSlope;
     }
 
     /**
@@ -208,20 +220,16 @@ public final class Segmenter
         final double penalty = penaltyFactor * Math.log(n);
         final int minLength = minSegmentPoints;
         best[0] = -penalty;
-        for (int t = 1; t < minLength; t++)
-        {
-            best[t] = Double.POSITIVE_INFINITY;
-        }
         int candidateCount = 0;
         candidates[candidateCount++] = 0;
-        for (int t = minLength; t <= n; t++)
+        for (int t = 1; t <= n; t++)
         {
             double bestCost = Double.POSITIVE_INFINITY;
             int bestStart = 0;
             for (int c = 0; c < candidateCount; c++)
             {
                 final int s = candidates[c];
-                if (t - s < minLength)
+                if (t - s < need(s, t, n, minLength))
                 {
                     continue;
                 }
@@ -239,13 +247,13 @@ public final class Segmenter
             for (int c = 0; c < candidateCount; c++)
             {
                 final int s = candidates[c];
-                if (t - s < minLength || best[s] + cost(s, t) <= bestCost)
+                if (t - s < need(s, t, n, minLength) || best[s] + cost(s, t) <= bestCost)
                 {
                     candidates[kept++] = s;
                 }
             }
             candidateCount = kept;
-            if (t <= n - minLength && Double.isFinite(bestCost))
+            if (t < n && Double.isFinite(bestCost))
             {
                 candidates[candidateCount++] = t;
             }
@@ -264,6 +272,15 @@ public final class Segmenter
         {
             boundaries[segments++] = path[k];
         }
+    }
+
+    /**
+     * The first and the last segment may have a single point: a change right after the first sample or right
+     * before the last must not bleed into its neighbour. Segments between have at least minLength points.
+     */
+    private static int need(final int s, final int t, final int n, final int minLength)
+    {
+        return s == 0 || t == n ? 1 : minLength;
     }
 
     private double cost(final int s, final int t)
