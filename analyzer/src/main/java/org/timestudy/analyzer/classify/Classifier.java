@@ -448,12 +448,12 @@ public final class Classifier
     private Verdict tryMixture(final PointSet p, final Verdict.Builder b, final double uMedian)
     {
         final int n = p.size();
-        final int k = mixture.fit(p, config.mixtureMaxComponents(), uMedian / SQRT3);
+        final int minPoints = Math.max(MIXTURE_MIN_POINTS, (int)Math.ceil(MIXTURE_MIN_SHARE * n));
+        final int k = mixture.fit(p, config.mixtureMaxComponents(), uMedian / SQRT3, minPoints);
         if (k < 2 || mixture.bicGain() < config.mixtureMinBicGain())
         {
             return null;
         }
-        final int minPoints = Math.max(MIXTURE_MIN_POINTS, (int)Math.ceil(MIXTURE_MIN_SHARE * n));
         int smallest = Integer.MAX_VALUE;
         for (int j = 0; j < k; j++)
         {

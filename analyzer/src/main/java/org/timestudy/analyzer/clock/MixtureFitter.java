@@ -39,9 +39,10 @@ public final class MixtureFitter
      * @param points        the points.
      * @param maxComponents largest k tried (2..4).
      * @param sigmaFloorS   smallest per-component σ used in the likelihood, seconds.
+     * @param minPoints     fewest points a component may hold; mixtures with a smaller one are not considered.
      * @return the k with the lowest BIC.
      */
-    public int fit(final PointSet points, final int maxComponents, final double sigmaFloorS)
+    public int fit(final PointSet points, final int maxComponents, final double sigmaFloorS, final int minPoints)
     {
         final int n = points.size();
         ensureCapacity(n);
@@ -79,7 +80,7 @@ public final class MixtureFitter
                     break;
                 }
             }
-            if (!ok || !fitLines(x, y, n, k))
+            if (!ok || !fitLines(x, y, n, k) || smallest(k) < minPoints)
             {
                 continue;
             }
@@ -169,6 +170,16 @@ public final class MixtureFitter
             }
         }
         return switches;
+    }
+
+    private int smallest(final int k)
+    {
+        int smallest = Integer.MAX_VALUE;
+        for (int j = 0; j < k; j++)
+        {
+            smallest = Math.min(smallest, count[j]);
+        }
+        return smallest;
     }
 
     private boolean initialise(final double[] y, final int n, final int k)
