@@ -1,5 +1,6 @@
 package org.timestudy.cli;
 
+import org.timestudy.bench.BenchCommand;
 import org.timestudy.nativeio.EnvironmentNotReadyException;
 import org.timestudy.testbed.lab.LabCommand;
 import picocli.CommandLine;
@@ -21,6 +22,7 @@ import java.util.Properties;
     subcommands = {
         DemoCommand.class,
         LabCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
