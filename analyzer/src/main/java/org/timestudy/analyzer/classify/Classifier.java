@@ -71,6 +71,7 @@ public final class Classifier
     private final Segmenter segmenter;
     private final MixtureFitter mixture = new MixtureFitter();
     private final LineFit global = new LineFit();
+    private final LineFit candidate = new LineFit();
     private Classifier componentClassifier;
     private PointSet componentPoints;
 
@@ -331,12 +332,18 @@ public final class Classifier
             config.changeHalfLifeNs(), b.tags, b.kodCode);
     }
 
+    /**
+     * Fits a range: the robust point fit, and for HTTP also the interval envelope, keeping whichever pins the slope
+     * down better. Naive Dates fill their one-second intervals, so the envelope wins (its error shrinks as 1/N);
+     * boundary-timed Dates scatter far less than their bounds, so the point fit usually does.
+     */
     private void fit(final PointSet p, final int from, final int to, final LineFit out)
     {
-        final boolean http = p.dominantMethod() != Method.NTP;
-        if (!http || !envelope.fit(p, from, to, out))
+        robust.fit(p, from, to, out);
+        if (p.dominantMethod() != Method.NTP && envelope.fit(p, from, to, candidate) &&
+            candidate.sigmaSlope() <= out.sigmaSlope())
         {
-            robust.fit(p, from, to, out);
+            out.copyFrom(candidate);
         }
     }
 
