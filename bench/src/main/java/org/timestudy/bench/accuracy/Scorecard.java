@@ -31,6 +31,7 @@ public final class Scorecard
     private static final long MINUTE_NS = 60_000_000_000L;
     private static final long HOUR_NS = 60 * MINUTE_NS;
     private static final int EXAMPLES = 6;
+    private static final double MICRO = 1e6;
 
     private final String name;
     private final Population population;
@@ -39,8 +40,8 @@ public final class Scorecard
 
     private final ConfusionMatrix matrix = new ConfusionMatrix();
     private final Histogram offsetErrorUs = new Histogram(3);
-    private final Histogram driftRateErrorPpb = new Histogram(3);
-    private final Histogram flatRateErrorPpb = new Histogram(3);
+    private final Histogram driftRateErrorMicroPpm = new Histogram(3);
+    private final Histogram flatRateErrorMicroPpm = new Histogram(3);
     private final Histogram offlineChangeErrorMinutes = new Histogram(3);
     private final Histogram onlineDelayMinutes = new Histogram(3);
     private final List<String> examples = new ArrayList<>();
@@ -192,7 +193,7 @@ public final class Scorecard
         final double rateError = Math.abs(v.rateMinusOnePpm() - trueRate);
         if (expected == ClockClass.DRIFT)
         {
-            driftRateErrorPpb.recordValue((long)Math.min(rateError * 1000, 1e15));
+            driftRateErrorMicroPpm.recordValue((long)Math.min(rateError * MICRO, 1e15));
             driftRateScored++;
             // SCIENCE.md §2: σ_R ≈ σ·√(12/N)/T for a least-squares slope of N samples over a span T.
             final double spanS = v.spanNs() / NANOS;
@@ -208,7 +209,7 @@ public final class Scorecard
         }
         else if (expected == ClockClass.SYNCED || expected == ClockClass.OFFSET)
         {
-            flatRateErrorPpb.recordValue((long)Math.min(rateError * 1000, 1e15));
+            flatRateErrorMicroPpm.recordValue((long)Math.min(rateError * MICRO, 1e15));
         }
     }
 
@@ -333,16 +334,16 @@ public final class Scorecard
         matrix.print(out, "   ");
         out.printf("   macro-F1 %.4f, accuracy %.4f%n", matrix.macroF1(), matrix.accuracy());
         out.printf("   SYNCED labelled other than SYNCED/INSUFFICIENT: %d of %d%n", syncedViolations, syncedTotal);
-        out.printf("   offset error (ms), %d series (truth with one offset); within 3x reported uncertainty: %s%n",
-            offsetScored, percent(offsetWithinUncertainty, offsetScored));
+        out.printf("   offset error (ms), %d series (truth with one offset); within 3x reported uncertainty: %s; %s%n",
+            offsetScored, percent(offsetWithinUncertainty, offsetScored), summary(offsetErrorUs, 1000.0));
         printDistribution(out, offsetErrorUs, 1000.0);
         out.printf("   rate error of DRIFT (ppm), %d series; within 3 sigma_R of SCIENCE.md 2 (sigma_r*sqrt(12/N)/T):" +
-            " %s; within 3x reported sigma_R: %s%n", driftRateScored, percent(driftRateWithinBound, driftRateScored),
-            percent(driftRateWithinReported, driftRateScored));
-        printDistribution(out, driftRateErrorPpb, 1000.0);
-        out.printf("   rate error of SYNCED and OFFSET (ppm), %d series: p50 %.4f, p99 %.4f, max %.4f%n",
-            flatRateErrorPpb.getTotalCount(), flatRateErrorPpb.getValueAtPercentile(50) / 1000.0,
-            flatRateErrorPpb.getValueAtPercentile(99) / 1000.0, flatRateErrorPpb.getMaxValue() / 1000.0);
+            " %s; within 3x reported sigma_R: %s; %s%n", driftRateScored, percent(driftRateWithinBound,
+            driftRateScored), percent(driftRateWithinReported, driftRateScored),
+            summary(driftRateErrorMicroPpm, MICRO));
+        printDistribution(out, driftRateErrorMicroPpm, MICRO);
+        out.printf("   rate error of SYNCED and OFFSET (ppm), %d series: %s%n",
+            flatRateErrorMicroPpm.getTotalCount(), summary(flatRateErrorMicroPpm, MICRO));
         out.printf("   changes: %d true changes in window; offline (verdict) found %s, |time error| minutes " +
             "p50 %d p90 %d max %d; online (Kalman+CUSUM) found %s, delay minutes p50 %d p90 %d max %d%n",
             trueChanges, percent(offlineFound, trueChanges), offlineChangeErrorMinutes.getValueAtPercentile(50),
@@ -377,6 +378,12 @@ public final class Scorecard
             return;
         }
         h.outputPercentileDistribution(out, 1, scale);
+    }
+
+    private static String summary(final Histogram h, final double scale)
+    {
+        return String.format("p50 %.4g, p90 %.4g, p99 %.4g, max %.4g", h.getValueAtPercentile(50) / scale,
+            h.getValueAtPercentile(90) / scale, h.getValueAtPercentile(99) / scale, h.getMaxValue() / scale);
     }
 
     private static String percent(final long part, final long whole)
