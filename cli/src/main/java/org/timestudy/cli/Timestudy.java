@@ -2,6 +2,7 @@ package org.timestudy.cli;
 
 import org.timestudy.analyzer.cli.CompactCommand;
 import org.timestudy.analyzer.cli.QueryCommand;
+import org.timestudy.bench.BenchCommand;
 import org.timestudy.engine.cli.ExitCodes;
 import org.timestudy.engine.cli.ScanCommand;
 import org.timestudy.targets.cli.TargetsCommand;
@@ -29,6 +30,7 @@ import java.util.Properties;
         ScanCommand.class,
         CompactCommand.class,
         QueryCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -1,0 +1,236 @@
+package org.timestudy.analyzer.clock;
+
+/**
+ * Fits a clock line to interval constraints rather than to points: every point says the true offset lies in
+ * [y − u, y + u] (for HTTP Date exactly [D − t4, D + 1 − t1]), and the lines that pass through every interval form a
+ * convex region. Its extreme slopes come from the upper hull of the lower ends and the lower hull of the upper ends
+ * (the lower/upper envelope of Moon, Skelly and Towsley, generalised to two-sided intervals); the fit is the centre
+ * of that region. With one-second quantisation this converges as 1/N rather than the 1/√N of a point fit.
+ * <p>
+ * The 99% interval on the slope is the feasible slope range itself, so σ_R = range / (2 · 2.576). When no line
+ * passes through every interval (a change inside the range, a mixture, a bad sample) the fit reports infeasible and
+ * the caller falls back to a robust point fit. Reuses its arrays; not thread-safe.
+ */
+public final class EnvelopeFitter
+{
+    private static final double EPSILON_S = 1e-12;
+    private static final double SQRT3 = Math.sqrt(3);
+
+    private double[] hullX = new double[0];
+    private double[] hullY = new double[0];
+    private double[] negLow = new double[0];
+    private double[] negHigh = new double[0];
+    private double[] scratch = new double[0];
+
+    private double slopeLow;
+    private double slopeHigh;
+
+    /**
+     * Fits points [from, to) of a set.
+     *
+     * @param points the points; their intervals are {@link PointSet#lowS()} and {@link PointSet#highS()}.
+     * @param from   first point, inclusive.
+     * @param to     last point, exclusive.
+     * @param out    receives the fit when one exists.
+     * @return true when a line passes through every interval and the slope is bounded (two distinct times).
+     */
+    public boolean fit(final PointSet points, final int from, final int to, final LineFit out)
+    {
+        return fit(points.x(), points.y(), points.lowS(), points.highS(), from, to, out);
+    }
+
+    /**
+     * Fits arrays directly; x must be non-decreasing.
+     *
+     * @param x    seconds.
+     * @param y    interval centres in seconds (for the residual scale).
+     * @param low  lower ends of the intervals.
+     * @param high upper ends of the intervals.
+     * @param from first index, inclusive.
+     * @param to   last index, exclusive.
+     * @param out  receives the fit when one exists.
+     * @return true when a line passes through every interval and the slope is bounded.
+     */
+    public boolean fit(
+        final double[] x,
+        final double[] y,
+        final double[] low,
+        final double[] high,
+        final int from,
+        final int to,
+        final LineFit out)
+    {
+        final int n = to - from;
+        if (n < 2 || !(x[to - 1] > x[from]))
+        {
+            return false;
+        }
+        ensureCapacity(n);
+        final double upper = minimumSlope(x, low, high, from, to);
+        for (int i = from; i < to; i++)
+        {
+            negLow[i - from] = -high[i];
+            negHigh[i - from] = -low[i];
+        }
+        final double lower = -minimumSlopeShifted(x, from, to);
+        if (!(lower <= upper + EPSILON_S) || Double.isInfinite(lower) || Double.isInfinite(upper))
+        {
+            return false;
+        }
+        slopeLow = Math.min(lower, upper);
+        slopeHigh = Math.max(lower, upper);
+        final double slope = 0.5 * (slopeLow + slopeHigh);
+
+        final double pivot = 0.5 * (x[from] + x[to - 1]);
+        double aLow = Double.NEGATIVE_INFINITY;
+        double aHigh = Double.POSITIVE_INFINITY;
+        for (int i = from; i < to; i++)
+        {
+            final double dx = x[i] - pivot;
+            aLow = Math.max(aLow, low[i] - slope * dx);
+            aHigh = Math.min(aHigh, high[i] - slope * dx);
+        }
+        if (aLow > aHigh + EPSILON_S * (1 + Math.abs(aLow)))
+        {
+            return false;
+        }
+        final double intercept = 0.5 * (aLow + aHigh);
+
+        for (int i = from; i < to; i++)
+        {
+            scratch[i - from] = y[i] - (intercept + slope * (x[i] - pivot));
+        }
+        final double centre = OrderStatistics.median(scratch, 0, n);
+        final double sigmaResidual = OrderStatistics.MAD_TO_SIGMA *
+            OrderStatistics.medianAbsoluteDeviation(scratch, 0, n, centre);
+        final double sigmaSlope = (slopeHigh - slopeLow) / (2 * LineFit.Z99);
+        final double sigmaIntercept = Math.max(0, aHigh - aLow) / (2 * SQRT3);
+        out.set(from, to, pivot, intercept, slope, sigmaIntercept, sigmaSlope, sigmaResidual, true)
+            .slopeRange(slopeLow, slopeHigh);
+        return true;
+    }
+
+    /**
+     * Half the range of values that lines through every interval take at a time at or after the last point of an
+     * envelope fit. There every distance x_i − x is ≤ 0, so the highest value comes with the highest feasible slope
+     * and the lowest with the lowest: the range is exact, in O(n).
+     *
+     * @param fit  an envelope fit ({@link LineFit#envelope()}).
+     * @param x    seconds.
+     * @param low  lower ends of the intervals.
+     * @param high upper ends of the intervals.
+     * @param atS  a time at or after the fit's last point.
+     * @return half-width of the feasible range of y at atS, seconds.
+     */
+    public static double halfRangeAtOrAfter(
+        final LineFit fit, final double[] x, final double[] low, final double[] high, final double atS)
+    {
+        double highest = Double.POSITIVE_INFINITY;
+        double lowest = Double.NEGATIVE_INFINITY;
+        for (int i = fit.from(); i < fit.to(); i++)
+        {
+            final double d = atS - x[i];
+            highest = Math.min(highest, high[i] + fit.slopeHigh() * d);
+            lowest = Math.max(lowest, low[i] + fit.slopeLow() * d);
+        }
+        return highest >= lowest ? 0.5 * (highest - lowest) : 0;
+    }
+
+    /**
+     * @return lower end of the feasible slope range of the last successful fit.
+     */
+    public double slopeLow()
+    {
+        return slopeLow;
+    }
+
+    /**
+     * @return upper end of the feasible slope range of the last successful fit.
+     */
+    public double slopeHigh()
+    {
+        return slopeHigh;
+    }
+
+    private double minimumSlopeShifted(final double[] x, final int from, final int to)
+    {
+        return minimumSlope(x, negLow, negHigh, from, to, from);
+    }
+
+    private double minimumSlope(final double[] x, final double[] low, final double[] high, final int from, final int to)
+    {
+        return minimumSlope(x, low, high, from, to, 0);
+    }
+
+    /**
+     * min over pairs i before j (x_i < x_j) of (high_j − low_i) / (x_j − x_i): the steepest a feasible line may be.
+     * The minimising low point lies on the upper hull of the low points seen so far.
+     */
+    private double minimumSlope(
+        final double[] x,
+        final double[] low,
+        final double[] high,
+        final int from,
+        final int to,
+        final int arrayBase)
+    {
+        int hullSize = 0;
+        int next = from;
+        double best = Double.POSITIVE_INFINITY;
+        for (int j = from; j < to; j++)
+        {
+            final double xj = x[j];
+            while (next < to && x[next] < xj)
+            {
+                final double px = x[next];
+                final double py = low[next - arrayBase];
+                next++;
+                if (hullSize > 0 && hullX[hullSize - 1] == px)
+                {
+                    if (py <= hullY[hullSize - 1])
+                    {
+                        continue;
+                    }
+                    hullSize--;
+                }
+                while (hullSize >= 2 && cross(hullX[hullSize - 2], hullY[hullSize - 2],
+                    hullX[hullSize - 1], hullY[hullSize - 1], px, py) >= 0)
+                {
+                    hullSize--;
+                }
+                hullX[hullSize] = px;
+                hullY[hullSize] = py;
+                hullSize++;
+            }
+            final double hj = high[j - arrayBase];
+            for (int k = 0; k < hullSize; k++)
+            {
+                final double s = (hj - hullY[k]) / (xj - hullX[k]);
+                if (s < best)
+                {
+                    best = s;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static double cross(
+        final double ax, final double ay, final double bx, final double by, final double cx, final double cy)
+    {
+        return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+    }
+
+    private void ensureCapacity(final int n)
+    {
+        if (scratch.length < n)
+        {
+            final int capacity = Math.max(n, scratch.length * 2);
+            hullX = new double[capacity];
+            hullY = new double[capacity];
+            negLow = new double[capacity];
+            negHigh = new double[capacity];
+            scratch = new double[capacity];
+        }
+    }
+}

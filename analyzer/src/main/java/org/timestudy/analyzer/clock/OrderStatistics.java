@@ -1,0 +1,204 @@
+package org.timestudy.analyzer.clock;
+
+/**
+ * Medians and median absolute deviations by quickselect, in place on caller-owned scratch arrays: O(n), no
+ * allocation. Each method reorders the range it is given.
+ */
+public final class OrderStatistics
+{
+    /** 1.4826: the factor that makes a MAD a consistent estimate of a normal standard deviation. */
+    public static final double MAD_TO_SIGMA = 1.4826;
+
+    private OrderStatistics()
+    {
+    }
+
+    /**
+     * @param a    values; the range is reordered.
+     * @param from first index, inclusive.
+     * @param to   last index, exclusive; must be greater than from.
+     * @return the median (mean of the two middle values for an even count).
+     */
+    public static double median(final double[] a, final int from, final int to)
+    {
+        final int n = to - from;
+        final int mid = from + (n >> 1);
+        final double upper = select(a, from, to - 1, mid);
+        if ((n & 1) == 1)
+        {
+            return upper;
+        }
+        double lower = a[from];
+        for (int i = from + 1; i < mid; i++)
+        {
+            lower = Math.max(lower, a[i]);
+        }
+        return lower + (upper - lower) * 0.5;
+    }
+
+    /**
+     * @param a    values; the range is reordered.
+     * @param from first index, inclusive.
+     * @param to   last index, exclusive; must be greater than from.
+     * @return the median, the lower of the two middle values for an even count (exact for integers).
+     */
+    public static long median(final long[] a, final int from, final int to)
+    {
+        return select(a, from, to - 1, from + ((to - from - 1) >> 1));
+    }
+
+    /**
+     * Median absolute deviation about a centre; overwrites the range with the absolute deviations.
+     *
+     * @param a      values; overwritten.
+     * @param from   first index, inclusive.
+     * @param to     last index, exclusive; must be greater than from.
+     * @param centre the centre.
+     * @return median of |a − centre|.
+     */
+    public static double medianAbsoluteDeviation(final double[] a, final int from, final int to, final double centre)
+    {
+        for (int i = from; i < to; i++)
+        {
+            a[i] = Math.abs(a[i] - centre);
+        }
+        return median(a, from, to);
+    }
+
+    private static double select(final double[] a, final int first, final int last, final int k)
+    {
+        int lo = first;
+        int hi = last;
+        while (hi > lo)
+        {
+            final int mid = lo + ((hi - lo) >> 1);
+            sort3(a, lo, mid, hi);
+            final double pivot = a[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j)
+            {
+                while (a[i] < pivot)
+                {
+                    i++;
+                }
+                while (a[j] > pivot)
+                {
+                    j--;
+                }
+                if (i <= j)
+                {
+                    final double t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j)
+            {
+                hi = j;
+            }
+            else if (k >= i)
+            {
+                lo = i;
+            }
+            else
+            {
+                return a[k];
+            }
+        }
+        return a[k];
+    }
+
+    private static long select(final long[] a, final int first, final int last, final int k)
+    {
+        int lo = first;
+        int hi = last;
+        while (hi > lo)
+        {
+            final int mid = lo + ((hi - lo) >> 1);
+            sort3(a, lo, mid, hi);
+            final long pivot = a[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j)
+            {
+                while (a[i] < pivot)
+                {
+                    i++;
+                }
+                while (a[j] > pivot)
+                {
+                    j--;
+                }
+                if (i <= j)
+                {
+                    final long t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j)
+            {
+                hi = j;
+            }
+            else if (k >= i)
+            {
+                lo = i;
+            }
+            else
+            {
+                return a[k];
+            }
+        }
+        return a[k];
+    }
+
+    private static void sort3(final double[] a, final int i, final int j, final int k)
+    {
+        if (a[j] < a[i])
+        {
+            swap(a, i, j);
+        }
+        if (a[k] < a[j])
+        {
+            swap(a, j, k);
+            if (a[j] < a[i])
+            {
+                swap(a, i, j);
+            }
+        }
+    }
+
+    private static void sort3(final long[] a, final int i, final int j, final int k)
+    {
+        if (a[j] < a[i])
+        {
+            final long t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+        if (a[k] < a[j])
+        {
+            long t = a[j];
+            a[j] = a[k];
+            a[k] = t;
+            if (a[j] < a[i])
+            {
+                t = a[i];
+                a[i] = a[j];
+                a[j] = t;
+            }
+        }
+    }
+
+    private static void swap(final double[] a, final int i, final int j)
+    {
+        final double t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+}

@@ -1,0 +1,519 @@
+package org.timestudy.analyzer.clock;
+
+/**
+ * The points a series' fits run on: the fitted samples of a {@link SeriesBuffer} in time order, one per burst
+ * (minimum-delay selection for NTP, interval intersection for HTTP Date, falling back to minimum delay when the
+ * intervals disagree). Large values are subtracted as longs before they become doubles: x is seconds since the
+ * first point, y is seconds from a reference offset (the median), so offsets near ±68 years lose nothing.
+ * <p>
+ * The arrays returned by the accessors are the internal ones, valid up to {@link #size()} until the next load. Not
+ * thread-safe.
+ */
+public final class PointSet
+{
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    private int size;
+    private long originNs;
+    private long referenceOffsetNs;
+    private long[] trueNs = new long[0];
+    private long[] offsetNs = new long[0];
+    private long[] uncertaintyNs = new long[0];
+    private long[] toleranceNs = new long[0];
+    private double[] x = new double[0];
+    private double[] y = new double[0];
+    private double[] u = new double[0];
+    private double[] lowS = new double[0];
+    private double[] highS = new double[0];
+    private double[] scratch = new double[0];
+    private long[] longScratch = new long[0];
+    private int[] order = new int[0];
+    private int[] orderScratch = new int[0];
+
+    private int samples;
+    private int measurements;
+    private int invalid;
+    private int cached;
+    private int statusUnion;
+    private int lastKodCode;
+    private long firstSampleNs;
+    private long lastSampleNs;
+    private int methodCounts0;
+    private int methodCounts1;
+    private int methodCounts2;
+
+    /**
+     * Loads the fitted samples of a buffer.
+     *
+     * @param buffer        the series.
+     * @param burstWindowNs samples closer than this to the first sample of their burst form one burst.
+     * @return this.
+     */
+    public PointSet load(final SeriesBuffer buffer, final long burstWindowNs)
+    {
+        final int n = buffer.count();
+        ensureCapacity(n);
+        sortByTime(buffer, n);
+        clearCounters();
+        samples = n;
+
+        int fitted = 0;
+        for (int k = 0; k < n; k++)
+        {
+            final int i = order[k];
+            final int bits = buffer.status(i);
+            statusUnion |= bits;
+            if ((bits & SampleStatus.KOD) != 0 && buffer.kodCode(i) != 0)
+            {
+                lastKodCode = buffer.kodCode(i);
+            }
+            if ((bits & SampleStatus.INVALID) != 0)
+            {
+                invalid++;
+            }
+            if ((bits & SampleStatus.NO_MEASUREMENT) == 0)
+            {
+                measurements++;
+            }
+            if ((bits & SampleStatus.CACHED) != 0 && (bits & SampleStatus.NO_MEASUREMENT) == 0)
+            {
+                cached++;
+            }
+            if ((bits & SampleStatus.NOT_FITTED) == 0)
+            {
+                order[fitted++] = i;
+            }
+        }
+        if (n > 0)
+        {
+            firstSampleNs = buffer.trueNs(orderScratch[0]);
+            lastSampleNs = buffer.trueNs(orderScratch[n - 1]);
+        }
+
+        int k = 0;
+        while (k < fitted)
+        {
+            final long burstStartNs = buffer.trueNs(order[k]);
+            int end = k + 1;
+            while (end < fitted && buffer.trueNs(order[end]) - burstStartNs <= burstWindowNs)
+            {
+                end++;
+            }
+            addBurst(buffer, k, end);
+            k = end;
+        }
+        finishReferences();
+        return this;
+    }
+
+    private void addBurst(final SeriesBuffer buffer, final int from, final int to)
+    {
+        int best = order[from];
+        boolean http = buffer.method(best) == Method.HTTP_NAIVE;
+        long lowNs = buffer.offsetNs(best) - buffer.uncertaintyNs(best);
+        long highNs = buffer.offsetNs(best) + buffer.uncertaintyNs(best);
+        for (int k = from + 1; k < to; k++)
+        {
+            final int i = order[k];
+            http &= buffer.method(i) == Method.HTTP_NAIVE;
+            lowNs = Math.max(lowNs, buffer.offsetNs(i) - buffer.uncertaintyNs(i));
+            highNs = Math.min(highNs, buffer.offsetNs(i) + buffer.uncertaintyNs(i));
+            if (buffer.uncertaintyNs(i) < buffer.uncertaintyNs(best))
+            {
+                best = i;
+            }
+        }
+        final int p = size++;
+        trueNs[p] = buffer.trueNs(best);
+        if (http && to - from > 1 && lowNs <= highNs)
+        {
+            final long halfNs = (highNs - lowNs) >> 1;
+            offsetNs[p] = lowNs + halfNs;
+            uncertaintyNs[p] = halfNs;
+        }
+        else
+        {
+            offsetNs[p] = buffer.offsetNs(best);
+            uncertaintyNs[p] = buffer.uncertaintyNs(best);
+        }
+        final Method method = buffer.method(best);
+        toleranceNs[p] = method.toleranceNs();
+        switch (method)
+        {
+            case NTP -> methodCounts0++;
+            case HTTP_NAIVE -> methodCounts1++;
+            default -> methodCounts2++;
+        }
+    }
+
+    private void finishReferences()
+    {
+        if (size == 0)
+        {
+            originNs = firstSampleNs;
+            referenceOffsetNs = 0;
+            return;
+        }
+        originNs = trueNs[0];
+        System.arraycopy(offsetNs, 0, longScratch, 0, size);
+        referenceOffsetNs = OrderStatistics.median(longScratch, 0, size);
+        for (int i = 0; i < size; i++)
+        {
+            x[i] = (trueNs[i] - originNs) / NANOS_PER_SECOND;
+            y[i] = (offsetNs[i] - referenceOffsetNs) / NANOS_PER_SECOND;
+            u[i] = uncertaintyNs[i] / NANOS_PER_SECOND;
+            lowS[i] = y[i] - u[i];
+            highS[i] = y[i] + u[i];
+        }
+    }
+
+    /**
+     * Loads a subset of another point set (one component of a mixture), keeping its order.
+     *
+     * @param source  the full set.
+     * @param labels  a label per point of the source.
+     * @param label   the label to keep.
+     * @return this.
+     */
+    public PointSet loadSubset(final PointSet source, final int[] labels, final int label)
+    {
+        ensureCapacity(source.size);
+        clearCounters();
+        for (int i = 0; i < source.size; i++)
+        {
+            if (labels[i] == label)
+            {
+                final int p = size++;
+                trueNs[p] = source.trueNs[i];
+                offsetNs[p] = source.offsetNs[i];
+                uncertaintyNs[p] = source.uncertaintyNs[i];
+                toleranceNs[p] = source.toleranceNs[i];
+            }
+        }
+        samples = size;
+        measurements = size;
+        methodCounts0 = source.methodCounts0;
+        methodCounts1 = source.methodCounts1;
+        methodCounts2 = source.methodCounts2;
+        firstSampleNs = size > 0 ? trueNs[0] : source.firstSampleNs;
+        lastSampleNs = size > 0 ? trueNs[size - 1] : source.lastSampleNs;
+        finishReferences();
+        return this;
+    }
+
+    private void clearCounters()
+    {
+        size = 0;
+        samples = 0;
+        measurements = 0;
+        invalid = 0;
+        cached = 0;
+        statusUnion = 0;
+        lastKodCode = 0;
+        firstSampleNs = 0;
+        lastSampleNs = 0;
+        methodCounts0 = 0;
+        methodCounts1 = 0;
+        methodCounts2 = 0;
+    }
+
+    private void sortByTime(final SeriesBuffer buffer, final int n)
+    {
+        boolean sorted = true;
+        for (int i = 0; i < n; i++)
+        {
+            order[i] = i;
+            if (i > 0 && buffer.trueNs(i) < buffer.trueNs(i - 1))
+            {
+                sorted = false;
+            }
+        }
+        if (!sorted)
+        {
+            mergeSort(buffer, n);
+        }
+        System.arraycopy(order, 0, orderScratch, 0, n);
+    }
+
+    private void mergeSort(final SeriesBuffer buffer, final int n)
+    {
+        int[] src = order;
+        int[] dst = orderScratch;
+        for (int width = 1; width < n; width <<= 1)
+        {
+            for (int lo = 0; lo < n; lo += width << 1)
+            {
+                final int mid = Math.min(lo + width, n);
+                final int hi = Math.min(lo + (width << 1), n);
+                int i = lo;
+                int j = mid;
+                int k = lo;
+                while (i < mid && j < hi)
+                {
+                    dst[k++] = buffer.trueNs(src[j]) < buffer.trueNs(src[i]) ? src[j++] : src[i++];
+                }
+                while (i < mid)
+                {
+                    dst[k++] = src[i++];
+                }
+                while (j < hi)
+                {
+                    dst[k++] = src[j++];
+                }
+            }
+            final int[] t = src;
+            src = dst;
+            dst = t;
+        }
+        if (src != order)
+        {
+            System.arraycopy(src, 0, order, 0, n);
+        }
+    }
+
+    private void ensureCapacity(final int n)
+    {
+        if (trueNs.length < n)
+        {
+            final int capacity = Math.max(n, trueNs.length * 2);
+            trueNs = new long[capacity];
+            offsetNs = new long[capacity];
+            uncertaintyNs = new long[capacity];
+            toleranceNs = new long[capacity];
+            x = new double[capacity];
+            y = new double[capacity];
+            u = new double[capacity];
+            lowS = new double[capacity];
+            highS = new double[capacity];
+            scratch = new double[capacity];
+            longScratch = new long[capacity];
+            order = new int[capacity];
+            orderScratch = new int[capacity];
+        }
+    }
+
+    /**
+     * @return number of points (bursts with a fitted sample).
+     */
+    public int size()
+    {
+        return size;
+    }
+
+    /**
+     * @return samples in the buffer, of any status.
+     */
+    public int samples()
+    {
+        return samples;
+    }
+
+    /**
+     * @return samples that carried an offset (including cached ones).
+     */
+    public int measurements()
+    {
+        return measurements;
+    }
+
+    /**
+     * @return samples rejected as invalid.
+     */
+    public int invalid()
+    {
+        return invalid;
+    }
+
+    /**
+     * @return samples with a cached Date.
+     */
+    public int cached()
+    {
+        return cached;
+    }
+
+    /**
+     * @return OR of every sample's status bits.
+     */
+    public int statusUnion()
+    {
+        return statusUnion;
+    }
+
+    /**
+     * @return the last Kiss-o'-Death code seen, or 0.
+     */
+    public int lastKodCode()
+    {
+        return lastKodCode;
+    }
+
+    /**
+     * @return time of the first sample of any status, ns since 1970 (0 when empty).
+     */
+    public long firstSampleNs()
+    {
+        return firstSampleNs;
+    }
+
+    /**
+     * @return time of the last sample of any status, ns since 1970 (0 when empty).
+     */
+    public long lastSampleNs()
+    {
+        return lastSampleNs;
+    }
+
+    /**
+     * @return the method most of the points were taken with ({@link Method#NTP} when there are none).
+     */
+    public Method dominantMethod()
+    {
+        if (methodCounts1 > methodCounts0 && methodCounts1 >= methodCounts2)
+        {
+            return Method.HTTP_NAIVE;
+        }
+        if (methodCounts2 > methodCounts0 && methodCounts2 > methodCounts1)
+        {
+            return Method.HTTP_BOUNDARY;
+        }
+        return Method.NTP;
+    }
+
+    /**
+     * @return true time of the first point, the origin of x, ns since 1970.
+     */
+    public long originNs()
+    {
+        return originNs;
+    }
+
+    /**
+     * @return the offset y is measured from (the median point offset), ns.
+     */
+    public long referenceOffsetNs()
+    {
+        return referenceOffsetNs;
+    }
+
+    /**
+     * @return true times of the points, ns since 1970.
+     */
+    public long[] trueNs()
+    {
+        return trueNs;
+    }
+
+    /**
+     * @return offsets of the points, ns.
+     */
+    public long[] offsetNs()
+    {
+        return offsetNs;
+    }
+
+    /**
+     * @return uncertainties u of the points, ns.
+     */
+    public long[] uncertaintyNs()
+    {
+        return uncertaintyNs;
+    }
+
+    /**
+     * @return tolerance τ of each point's method, ns.
+     */
+    public long[] toleranceNs()
+    {
+        return toleranceNs;
+    }
+
+    /**
+     * @return seconds since {@link #originNs()}.
+     */
+    public double[] x()
+    {
+        return x;
+    }
+
+    /**
+     * @return seconds from {@link #referenceOffsetNs()}.
+     */
+    public double[] y()
+    {
+        return y;
+    }
+
+    /**
+     * @return uncertainties in seconds.
+     */
+    public double[] u()
+    {
+        return u;
+    }
+
+    /**
+     * @return lower ends y − u of the offset intervals, seconds.
+     */
+    public double[] lowS()
+    {
+        return lowS;
+    }
+
+    /**
+     * @return upper ends y + u of the offset intervals, seconds.
+     */
+    public double[] highS()
+    {
+        return highS;
+    }
+
+    /**
+     * @return a scratch array of at least {@link #size()} doubles for callers' order statistics.
+     */
+    public double[] scratch()
+    {
+        return scratch;
+    }
+
+    /**
+     * Converts seconds from the reference offset back to an absolute offset in ns, saturating far out of range.
+     *
+     * @param yS seconds from {@link #referenceOffsetNs()}.
+     * @return offset in ns.
+     */
+    public long offsetNsOf(final double yS)
+    {
+        final double ns = yS * NANOS_PER_SECOND;
+        final double clamped = Math.max(-4e18, Math.min(4e18, Double.isNaN(ns) ? 0 : ns));
+        return referenceOffsetNs + (long)clamped;
+    }
+
+    /**
+     * Converts seconds since the origin to an absolute time in ns since 1970, saturating far out of range.
+     *
+     * @param xS seconds since {@link #originNs()}.
+     * @return time in ns since 1970.
+     */
+    public long timeNsOf(final double xS)
+    {
+        final double ns = xS * NANOS_PER_SECOND;
+        final double clamped = Math.max(-4e18, Math.min(4e18, Double.isNaN(ns) ? 0 : ns));
+        return originNs + (long)clamped;
+    }
+
+    /**
+     * @param from first point, inclusive.
+     * @param to   last point, exclusive.
+     * @return median uncertainty of the points in the range, seconds (0 when empty).
+     */
+    public double medianUncertaintyS(final int from, final int to)
+    {
+        if (to <= from)
+        {
+            return 0;
+        }
+        System.arraycopy(u, from, scratch, 0, to - from);
+        return OrderStatistics.median(scratch, 0, to - from);
+    }
+}

@@ -1,0 +1,147 @@
+package org.timestudy.analyzer.clock;
+
+/**
+ * Huber M-estimate of a clock line by iteratively reweighted least squares. Prior weights come from each point's
+ * uncertainty, (median u / u)², clamped to [0.01, 100], so an NTP sample with half the delay counts four times as
+ * much. The scale is 1.4826 · MAD of the residuals, and σ_r is reported the same way. Reuses its arrays; not
+ * thread-safe.
+ */
+public final class RobustLineFitter
+{
+    private static final double HUBER_K = 1.345;
+    private static final int MAX_ITERATIONS = 12;
+    private static final double MIN_SCALE_S = 1e-9;
+    private static final double MIN_WEIGHT = 0.01;
+    private static final double MAX_WEIGHT = 100;
+
+    private double[] prior = new double[0];
+    private double[] weight = new double[0];
+    private double[] scratch = new double[0];
+
+    /**
+     * Fits points [from, to) of a set.
+     *
+     * @param points the points.
+     * @param from   first point, inclusive.
+     * @param to     last point, exclusive; at least one point.
+     * @param out    receives the fit.
+     * @return out.
+     */
+    public LineFit fit(final PointSet points, final int from, final int to, final LineFit out)
+    {
+        return fit(points.x(), points.y(), points.u(), from, to, out);
+    }
+
+    /**
+     * Fits arrays directly.
+     *
+     * @param x    seconds.
+     * @param y    seconds.
+     * @param u    uncertainties in seconds (prior weights).
+     * @param from first index, inclusive.
+     * @param to   last index, exclusive; at least one point.
+     * @param out  receives the fit.
+     * @return out.
+     */
+    public LineFit fit(
+        final double[] x, final double[] y, final double[] u, final int from, final int to, final LineFit out)
+    {
+        final int n = to - from;
+        ensureCapacity(n);
+        for (int i = 0; i < n; i++)
+        {
+            scratch[i] = u[from + i];
+        }
+        final double uMedian = n > 0 ? OrderStatistics.median(scratch, 0, n) : 0;
+        for (int i = 0; i < n; i++)
+        {
+            final double ui = u[from + i];
+            final double w = ui > 0 && uMedian > 0 ? (uMedian / ui) * (uMedian / ui) : 1;
+            prior[i] = Math.max(MIN_WEIGHT, Math.min(MAX_WEIGHT, w));
+            weight[i] = prior[i];
+        }
+        if (n == 1)
+        {
+            return out.set(from, to, x[from], y[from], 0, Math.max(u[from], MIN_SCALE_S), 0, 0, false);
+        }
+
+        double pivot = 0;
+        double intercept = 0;
+        double slope = 0;
+        double sxx = 0;
+        double sw = 0;
+        double scale = MIN_SCALE_S;
+        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++)
+        {
+            sw = 0;
+            double swx = 0;
+            double swy = 0;
+            for (int i = 0; i < n; i++)
+            {
+                final double w = weight[i];
+                sw += w;
+                swx += w * x[from + i];
+                swy += w * y[from + i];
+            }
+            pivot = swx / sw;
+            final double meanY = swy / sw;
+            sxx = 0;
+            double sxy = 0;
+            for (int i = 0; i < n; i++)
+            {
+                final double dx = x[from + i] - pivot;
+                sxx += weight[i] * dx * dx;
+                sxy += weight[i] * dx * (y[from + i] - meanY);
+            }
+            final double newSlope = sxx > 0 ? sxy / sxx : 0;
+            final double newIntercept = meanY;
+            for (int i = 0; i < n; i++)
+            {
+                scratch[i] = y[from + i] - (newIntercept + newSlope * (x[from + i] - pivot));
+            }
+            final double newScale = Math.max(MIN_SCALE_S, OrderStatistics.MAD_TO_SIGMA * madAboutMedian(n));
+            final double change = Math.abs(newIntercept - intercept) +
+                Math.abs(newSlope - slope) * (x[to - 1] - x[from]);
+            intercept = newIntercept;
+            slope = newSlope;
+            scale = newScale;
+            if (iteration > 0 && change <= 1e-7 * scale)
+            {
+                break;
+            }
+            for (int i = 0; i < n; i++)
+            {
+                final double r = Math.abs(y[from + i] - (intercept + slope * (x[from + i] - pivot)));
+                final double h = r <= HUBER_K * scale ? 1 : HUBER_K * scale / r;
+                weight[i] = prior[i] * h;
+            }
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            scratch[i] = y[from + i] - (intercept + slope * (x[from + i] - pivot));
+        }
+        final double sigmaResidual = OrderStatistics.MAD_TO_SIGMA * madAboutMedian(n);
+        final double s = n > 2 ? Math.max(sigmaResidual, MIN_SCALE_S) : Math.max(uMedian, MIN_SCALE_S);
+        final double sigmaSlope = sxx > 0 ? s / Math.sqrt(sxx) : 0;
+        final double sigmaIntercept = s / Math.sqrt(sw);
+        return out.set(from, to, pivot, intercept, slope, sigmaIntercept, sigmaSlope, sigmaResidual, false);
+    }
+
+    private double madAboutMedian(final int n)
+    {
+        final double centre = OrderStatistics.median(scratch, 0, n);
+        return OrderStatistics.medianAbsoluteDeviation(scratch, 0, n, centre);
+    }
+
+    private void ensureCapacity(final int n)
+    {
+        if (prior.length < n)
+        {
+            final int capacity = Math.max(n, prior.length * 2);
+            prior = new double[capacity];
+            weight = new double[capacity];
+            scratch = new double[capacity];
+        }
+    }
+}

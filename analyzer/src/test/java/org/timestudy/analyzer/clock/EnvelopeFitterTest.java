@@ -1,0 +1,116 @@
+package org.timestudy.analyzer.clock;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class EnvelopeFitterTest
+{
+    private final EnvelopeFitter fitter = new EnvelopeFitter();
+    private final LineFit fit = new LineFit();
+
+    @Property
+    void shouldMatchBruteForceSlopeRangeWhenIntervalsHoldALine(
+        @ForAll @IntRange(min = 2, max = 80) final int n,
+        @ForAll @IntRange(min = -1000, max = 1000) final int slopePpm,
+        @ForAll final long seed)
+    {
+        final double slope = slopePpm * 1e-6;
+        final Random random = new Random(seed);
+        final double[] x = new double[n];
+        final double[] y = new double[n];
+        final double[] low = new double[n];
+        final double[] high = new double[n];
+        double t = 0;
+        for (int i = 0; i < n; i++)
+        {
+            t += random.nextInt(4) == 0 ? 0 : random.nextDouble() * 7200;
+            x[i] = t;
+            final double truth = 3 + slope * t;
+            final double u = 0.5 + random.nextDouble() * 0.05;
+            final double centre = truth + (random.nextDouble() * 2 - 1) * u;
+            y[i] = centre;
+            low[i] = centre - u;
+            high[i] = centre + u;
+        }
+        double upper = Double.POSITIVE_INFINITY;
+        double lower = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                if (x[i] < x[j])
+                {
+                    upper = Math.min(upper, (high[j] - low[i]) / (x[j] - x[i]));
+                    lower = Math.max(lower, (low[j] - high[i]) / (x[j] - x[i]));
+                }
+            }
+        }
+        final boolean feasible = fitter.fit(x, y, low, high, 0, n, fit);
+
+        if (x[n - 1] > x[0])
+        {
+            assertThat(feasible).isTrue();
+            assertThat(fitter.slopeHigh()).isCloseTo(upper, within(1e-12));
+            assertThat(fitter.slopeLow()).isCloseTo(lower, within(1e-12));
+            assertThat(fitter.slopeLow()).isLessThanOrEqualTo(slope + 1e-12);
+            assertThat(fitter.slopeHigh()).isGreaterThanOrEqualTo(slope - 1e-12);
+            for (int i = 0; i < n; i++)
+            {
+                assertThat(fit.valueAt(x[i])).isBetween(low[i] - 1e-9, high[i] + 1e-9);
+            }
+        }
+        else
+        {
+            assertThat(feasible).isFalse();
+        }
+    }
+
+    @Test
+    void shouldReportInfeasibleWhenAStepBreaksEveryLine()
+    {
+        final double[] x = {0, 3600, 7200, 10800, 14400};
+        final double[] y = {0, 0, 10, 10, 10};
+        final double[] low = {-0.5, -0.5, 9.5, 9.5, 9.5};
+        final double[] high = {0.5, 0.5, 10.5, 10.5, 10.5};
+
+        assertThat(new EnvelopeFitter().fit(x, y, low, high, 0, 5, fit)).isFalse();
+    }
+
+    @Test
+    void shouldPinRateFarBetterThanPointFitWhenDatesAreQuantised()
+    {
+        final Random random = new Random(1);
+        final int n = 168;
+        final double[] x = new double[n];
+        final double[] y = new double[n];
+        final double[] u = new double[n];
+        final double[] low = new double[n];
+        final double[] high = new double[n];
+        final double slope = 12e-6;
+        for (int i = 0; i < n; i++)
+        {
+            final double t1 = i * 3600 + random.nextDouble() * 600;
+            final double arrival = t1 + 0.02;
+            final double date = Math.floor(arrival + 40 + slope * arrival);
+            low[i] = date - (t1 + 0.04);
+            high[i] = date + 1 - t1;
+            y[i] = 0.5 * (low[i] + high[i]);
+            u[i] = 0.5 * (high[i] - low[i]);
+            x[i] = arrival;
+        }
+        assertThat(fitter.fit(x, y, low, high, 0, n, fit)).isTrue();
+        final double envelopeError = Math.abs(fit.slope() - slope);
+        final LineFit robust = new RobustLineFitter().fit(x, y, u, 0, n, new LineFit());
+
+        assertThat(envelopeError).isLessThan(0.05e-6);
+        assertThat(envelopeError).isLessThan(Math.abs(robust.slope() - slope));
+        assertThat(fit.sigmaSlope()).isLessThan(robust.sigmaSlope());
+    }
+}

@@ -1,0 +1,50 @@
+package org.timestudy.bench.accuracy;
+
+import org.timestudy.analyzer.clock.Method;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ./timestudy bench accuracy [--quick]}: the analyzer against ground truth.
+ */
+@Command(
+    name = "accuracy",
+    header = "Score the analyzer's classes and estimates against ground truth; last line: macro-F1 <value>.",
+    description = {
+        "Way 1: synthetic observation streams of every clock model of the simulated Internet (NTP, naive and",
+        "boundary-timed HTTP), classified and scored: confusion matrix, macro-F1, offset and rate error",
+        "distributions, change-detection delay and false changes. Way 2 (lab scans) needs the engine."},
+    mixinStandardHelpOptions = true,
+    showDefaultValues = true)
+public final class AccuracyCommand implements Callable<Integer>
+{
+    @Option(names = "--quick", description = "Fewer series (1500 per method): under a minute.")
+    boolean quick;
+
+    @Option(names = "--series", paramLabel = "<count>", description = "Series per method (overrides --quick).")
+    Integer series;
+
+    @Option(names = "--seed", paramLabel = "<seed>", description = "Population seed.", defaultValue = "20260101")
+    long seed;
+
+    @Option(names = "--methods", split = ",", paramLabel = "<method>",
+        description = "Methods to run: ${COMPLETION-CANDIDATES}.", defaultValue = "NTP,HTTP_NAIVE,HTTP_BOUNDARY")
+    List<Method> methods;
+
+    @Override
+    public Integer call()
+    {
+        final AccuracyBenchmark.Settings defaults = AccuracyBenchmark.Settings.defaults(quick);
+        final int count = series != null ? series : defaults.seriesPerMethod();
+        if (count <= 0)
+        {
+            throw new IllegalArgumentException("--series must be > 0");
+        }
+        AccuracyBenchmark.run(new AccuracyBenchmark.Settings(count, seed, defaults.observationSeed(), methods,
+            defaults.changeShare()), System.out);
+        return 0;
+    }
+}

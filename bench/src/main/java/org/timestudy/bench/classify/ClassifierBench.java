@@ -1,0 +1,130 @@
+package org.timestudy.bench.classify;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.timestudy.analyzer.classify.Classifier;
+import org.timestudy.analyzer.classify.ClassifierConfig;
+import org.timestudy.analyzer.classify.Verdict;
+import org.timestudy.analyzer.clock.Method;
+import org.timestudy.analyzer.clock.PointSet;
+import org.timestudy.analyzer.clock.SeriesBuffer;
+import org.timestudy.bench.accuracy.AccuracyBenchmark;
+import org.timestudy.bench.accuracy.Observation;
+import org.timestudy.bench.accuracy.SyntheticObserver;
+import org.timestudy.testbed.JvmOptions;
+import org.timestudy.testbed.clock.Population;
+import org.timestudy.testbed.clock.PopulationMix;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Classifier throughput in series per second on one thread, over pre-generated hourly series of the simulated
+ * Internet: the default mix (mostly synced, as a survey sees it) or a balanced one (every clock model equally). The
+ * baseline in the same run is what any analyzer does at least: load the points (burst selection, time order) and
+ * take the median offset.
+ * <pre>
+ *   java -cp ... org.timestudy.bench.classify.ClassifierBench [JMH options, e.g. -p samples=24 -prof gc]
+ * </pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ClassifierBench
+{
+    private static final int SERIES = 1024;
+    private static final long HOUR_NS = 3_600_000_000_000L;
+
+    /** Scheduled samples per series (hourly). */
+    @Param({"24", "168"})
+    public int samples;
+
+    /** Population mix: "default" (a survey's) or "balanced" (every clock model equally). */
+    @Param({"default", "balanced"})
+    public String mix;
+
+    /** Probe method of every series. */
+    @Param({"NTP", "HTTP_NAIVE"})
+    public Method method;
+
+    private final SeriesBuffer[] series = new SeriesBuffer[SERIES];
+    private final PointSet points = new PointSet();
+    private Classifier classifier;
+    private int next;
+
+    /**
+     * Generates the series.
+     */
+    @Setup
+    public void setUp()
+    {
+        final PopulationMix populationMix = "balanced".equals(mix) ? new PopulationMix().balancedClasses() :
+            new PopulationMix();
+        final Population population = Population.of(11, populationMix.allNormal());
+        final SyntheticObserver observer = new SyntheticObserver(population, 3, HOUR_NS, HOUR_NS,
+            samples * HOUR_NS, samples * HOUR_NS);
+        final Observation observation = new Observation();
+        for (int i = 0; i < SERIES; i++)
+        {
+            series[i] = observer.observe(AccuracyBenchmark.FIRST_ADDRESS + i, method, new SeriesBuffer(samples * 4),
+                observation);
+        }
+        classifier = new Classifier(new ClassifierConfig());
+    }
+
+    /**
+     * @return the verdict of the next series.
+     */
+    @Benchmark
+    public Verdict classify()
+    {
+        return classifier.classify(series[next++ & (SERIES - 1)]);
+    }
+
+    /**
+     * @return the median offset of the next series.
+     */
+    @Benchmark
+    public long baselineMedianOffset()
+    {
+        return points.load(series[next++ & (SERIES - 1)], ClassifierConfig.BURST_WINDOW_NS_DEFAULT)
+            .referenceOffsetNs();
+    }
+
+    /**
+     * Runs this benchmark with the project's JVM flags.
+     *
+     * @param args JMH command-line options.
+     * @throws RunnerException when JMH fails.
+     */
+    public static void main(final String[] args) throws RunnerException
+    {
+        final CommandLineOptions cli;
+        try
+        {
+            cli = new CommandLineOptions(args);
+        }
+        catch (final CommandLineOptionException ex)
+        {
+            throw new IllegalArgumentException(ex.getMessage(), ex);
+        }
+        new Runner(new OptionsBuilder().parent(cli).include(ClassifierBench.class.getSimpleName())
+            .jvmArgsAppend(JvmOptions.flags().toArray(new String[0])).build()).run();
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Benchmarks: JMH classes per hot operation, and the {@code bench} command with its end-to-end measurements.
+ */
+package org.timestudy.bench;
