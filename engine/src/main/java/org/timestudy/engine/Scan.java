@@ -451,6 +451,7 @@ public final class Scan
             "pcap drops %d%n", r.scanId(), r.stopReason(), counters.get(EngineCounter.PROBES_SENT),
             counters.get(EngineCounter.REPLIES_VALID), counters.get(EngineCounter.ICMP_UNREACHABLE),
             counters.get(EngineCounter.DROP_WRONG_COOKIE) + counters.get(EngineCounter.DROP_WRONG_MODE) +
+            counters.get(EngineCounter.DROP_WRONG_VERSION) +
             counters.get(EngineCounter.DROP_TRUNCATED) + counters.get(EngineCounter.DROP_OVERSIZED) +
             counters.get(EngineCounter.DROP_DUPLICATE) + counters.get(EngineCounter.DROP_NOT_IN_SCAN),
             counters.get(EngineCounter.PCAP_DROPS));

@@ -61,6 +61,7 @@ public final class CaptureAgent implements Agent, RawPacketListener
     private final AtomicCounter valid;
     private final AtomicCounter wrongCookie;
     private final AtomicCounter wrongMode;
+    private final AtomicCounter wrongVersion;
     private final AtomicCounter truncated;
     private final AtomicCounter oversized;
     private final AtomicCounter duplicate;
@@ -119,6 +120,7 @@ public final class CaptureAgent implements Agent, RawPacketListener
         this.valid = counters.counter(EngineCounter.REPLIES_VALID);
         this.wrongCookie = counters.counter(EngineCounter.DROP_WRONG_COOKIE);
         this.wrongMode = counters.counter(EngineCounter.DROP_WRONG_MODE);
+        this.wrongVersion = counters.counter(EngineCounter.DROP_WRONG_VERSION);
         this.truncated = counters.counter(EngineCounter.DROP_TRUNCATED);
         this.oversized = counters.counter(EngineCounter.DROP_OVERSIZED);
         this.duplicate = counters.counter(EngineCounter.DROP_DUPLICATE);
@@ -202,6 +204,7 @@ public final class CaptureAgent implements Agent, RawPacketListener
             case ProbeReceiver.TRUNCATED -> truncated.incrementRelease();
             case ProbeReceiver.OVERSIZED -> oversized.incrementRelease();
             case ProbeReceiver.WRONG_MODE -> wrongMode.incrementRelease();
+            case ProbeReceiver.WRONG_VERSION -> wrongVersion.incrementRelease();
             default ->
             {
             }

@@ -25,6 +25,8 @@ public interface ProbeReceiver
     int OVERSIZED = 5;
     /** A reply of the wrong mode or kind. */
     int WRONG_MODE = 6;
+    /** A reply of a protocol version that does not exist. */
+    int WRONG_VERSION = 7;
 
     /**
      * @param frame    captured bytes, Ethernet header at 0.

@@ -49,7 +49,9 @@ public enum EngineCounter
     /** Unexpected errors on any agent (see errors.log). */
     ERRORS(20, "errors"),
     /** Highest duty-cycle time of the capture agent, ns. */
-    CAPTURE_MAX_CYCLE_NS(21, "capture max cycle ns");
+    CAPTURE_MAX_CYCLE_NS(21, "capture max cycle ns"),
+    /** Replies of an NTP version that does not exist (0, 5-7). */
+    DROP_WRONG_VERSION(22, "dropped: wrong version");
 
     private final int id;
     private final String label;

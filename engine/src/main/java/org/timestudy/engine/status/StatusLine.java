@@ -69,6 +69,7 @@ public final class StatusLine implements AutoCloseable
         final long fails = counters.get(EngineCounter.SEND_FAILURES);
         final long captured = counters.get(EngineCounter.FRAMES_CAPTURED);
         final long invalid = counters.get(EngineCounter.DROP_WRONG_COOKIE) + counters.get(EngineCounter.DROP_WRONG_MODE) +
+            counters.get(EngineCounter.DROP_WRONG_VERSION) +
             counters.get(EngineCounter.DROP_TRUNCATED) + counters.get(EngineCounter.DROP_OVERSIZED) +
             counters.get(EngineCounter.DROP_DUPLICATE) + counters.get(EngineCounter.DROP_NOT_IN_SCAN);
         final double dt = Math.max(1e-9, elapsedS - lastElapsedS);

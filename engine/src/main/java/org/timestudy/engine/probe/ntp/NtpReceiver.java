@@ -82,6 +82,11 @@ final class NtpReceiver implements ProbeReceiver
         {
             return WRONG_MODE;
         }
+        final int version = NtpFields.version(frame.getByte(ntp) & 0xFF);
+        if (version < 1 || version > NtpFields.VERSION_4)
+        {
+            return WRONG_VERSION;
+        }
         echo.set(Ipv4Flyweight.source(frame, ip), UdpFlyweight.sourcePort(frame, udp),
             UdpFlyweight.destinationPort(frame, udp),
             frame.getLong(ntp + NtpHeaderFlyweight.ORIGIN_TIMESTAMP_OFFSET, BE));

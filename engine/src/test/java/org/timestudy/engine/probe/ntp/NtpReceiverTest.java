@@ -84,7 +84,7 @@ class NtpReceiverTest
     }
 
     @Test
-    void shouldRecogniseTruncatedOversizedAndWrongModeReplies()
+    void shouldRecogniseTruncatedOversizedWrongModeAndWrongVersionReplies()
     {
         final ProbeReceiver rx = new NtpProbe().newReceiver(NtpSenderTest.CTX_FOR_TESTS);
         final UnsafeBuffer request = request();
@@ -93,6 +93,12 @@ class NtpReceiverTest
         assertThat(classify(rx, NtpFrames.reply(request, good, 2, 0, 1, 2, 0), echo)).isEqualTo(ProbeReceiver.REPLY);
         assertThat(classify(rx, NtpFrames.reply(request, NtpFields.firstByte(0, 4, 3), 2, 0, 1, 2, 0), echo))
             .isEqualTo(ProbeReceiver.WRONG_MODE);
+        assertThat(classify(rx, NtpFrames.reply(request, NtpFields.firstByte(0, 7, 4), 2, 0, 1, 2, 0), echo))
+            .isEqualTo(ProbeReceiver.WRONG_VERSION);
+        assertThat(classify(rx, NtpFrames.reply(request, NtpFields.firstByte(0, 0, 4), 2, 0, 1, 2, 0), echo))
+            .isEqualTo(ProbeReceiver.WRONG_VERSION);
+        assertThat(classify(rx, NtpFrames.reply(request, NtpFields.firstByte(0, 3, 4), 2, 0, 1, 2, 0), echo))
+            .isEqualTo(ProbeReceiver.REPLY);
         assertThat(classify(rx, NtpFrames.reply(request, good, 2, 0, 1, 2, 2000), echo))
             .isEqualTo(ProbeReceiver.OVERSIZED);
         final byte[] truncated = NtpFrames.reply(request, good, 2, 0, 1, 2, 0);
