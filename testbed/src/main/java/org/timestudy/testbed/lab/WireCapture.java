@@ -37,7 +37,9 @@ public final class WireCapture implements AutoCloseable
     public static WireCapture start(final Lab lab, final String filter, final Path file)
     {
         final List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", lab.layout().internetNamespace(),
-            "tcpdump", "-i", lab.layout().internetInterface(), "-n", "-U", "-B", "131072", "-s", "128",
+            // Immediate mode: no TPACKET_V3 blocks, so nothing waits in a half-filled block when tcpdump stops.
+            "tcpdump", "-i", lab.layout().internetInterface(), "-n", "-U", "--immediate-mode", "-B", "131072",
+            "-s", "128",
             "--time-stamp-precision=nano", "-w", file.toString()));
         cmd.addAll(List.of(filter.split(" ")));
         try
@@ -84,6 +86,16 @@ public final class WireCapture implements AutoCloseable
      */
     public long stop()
     {
+        return stopAndCount()[1];
+    }
+
+    /**
+     * Stops capturing.
+     *
+     * @return {frames tcpdump captured, frames it says the kernel dropped}.
+     */
+    public long[] stopAndCount()
+    {
         if (process.isAlive())
         {
             process.destroy();
@@ -102,13 +114,15 @@ public final class WireCapture implements AutoCloseable
         try
         {
             final String text = Files.readString(log);
-            final java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) packets dropped by kernel")
+            final java.util.regex.Matcher dropped = java.util.regex.Pattern
+                .compile("(\\d+) packets dropped by kernel").matcher(text);
+            final java.util.regex.Matcher captured = java.util.regex.Pattern.compile("(\\d+) packets captured")
                 .matcher(text);
-            if (!m.find())
+            if (!dropped.find() || !captured.find())
             {
-                throw new IllegalStateException("tcpdump printed no drop count: " + text);
+                throw new IllegalStateException("tcpdump printed no counts: " + text);
             }
-            return Long.parseLong(m.group(1));
+            return new long[] {Long.parseLong(captured.group(1)), Long.parseLong(dropped.group(1))};
         }
         catch (final IOException ex)
         {
