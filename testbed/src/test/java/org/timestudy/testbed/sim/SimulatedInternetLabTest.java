@@ -81,11 +81,13 @@ class SimulatedInternetLabTest
         final Path status = Path.of(lab.manifest().simulation().statusFile());
         final Map<String, Long> before = SimInternet.counters(status);
         try (LabProcess scan = LabProcess.scan(lab, List.of("--no-default-blocklist", "198.18.0.0/16",
-            "--journal", journal.toString(), "-r", "20000", "-c", "4", "--seed", "9", "-q",
+            "--journal", journal.toString(), "-r", "20000", "-c", "8", "--seed", "9", "-q",
             "--metadata-file", metadata.toString()), 120_000))
         {
             assertThat(scan.await(1)).as(scan.output()).isZero();
         }
+        // The cooldown (8 s) outlasts the slowest simulated server (3 s), so every reply the responder sent before
+        // the scan stopped listening was seen; the responder's status file is rewritten once a second.
         Thread.sleep(1500);
         final Map<String, Long> after = SimInternet.counters(status);
         final String meta = Files.readString(metadata);
