@@ -32,7 +32,7 @@ import org.timestudy.testbed.clock.PopulationMix;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Classifier throughput in series per second on one thread, over pre-generated hourly series of the simulated
+ * Classifier throughput in series per second on one thread, over pre-generated series of the simulated
  * Internet: the default mix (mostly synced, as a survey sees it) or a balanced one (every clock model equally). The
  * baseline in the same run is what any analyzer does at least: load the points (burst selection, time order) and
  * take the median offset.
@@ -51,8 +51,8 @@ public class ClassifierBench
     private static final int SERIES = 1024;
     private static final long HOUR_NS = 3_600_000_000_000L;
 
-    /** Scheduled samples per series (hourly). */
-    @Param({"24", "168"})
+    /** Scheduled samples per series (hourly, spanning at least 26 h). */
+    @Param({"24", "48", "168"})
     public int samples;
 
     /** Population mix: "default" (a survey's) or "balanced" (every clock model equally). */
@@ -77,8 +77,11 @@ public class ClassifierBench
         final PopulationMix populationMix = "balanced".equals(mix) ? new PopulationMix().balancedClasses() :
             new PopulationMix();
         final Population population = Population.of(11, populationMix.allNormal());
-        final SyntheticObserver observer = new SyntheticObserver(population, 3, HOUR_NS, HOUR_NS,
-            samples * HOUR_NS, samples * HOUR_NS);
+        // Hourly, but never shorter than 26 h, so the classifier's 24-h minimum span does not make it trivial.
+        final long spanNs = Math.max(samples * HOUR_NS, 26 * HOUR_NS);
+        final long intervalNs = spanNs / samples;
+        final SyntheticObserver observer = new SyntheticObserver(population, 3, intervalNs, intervalNs, spanNs,
+            spanNs);
         final Observation observation = new Observation();
         for (int i = 0; i < SERIES; i++)
         {
