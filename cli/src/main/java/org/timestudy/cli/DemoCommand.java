@@ -1,5 +1,6 @@
 package org.timestudy.cli;
 
+import org.timestudy.engine.cli.ExitCodes;
 import org.timestudy.testbed.lab.FakeClock;
 import org.timestudy.testbed.lab.Lab;
 import org.timestudy.testbed.lab.LabClients;
@@ -28,7 +29,8 @@ public final class DemoCommand implements Callable<Integer>
     {
         final PrintStream out = System.out;
         out.println("[1/3] bringing the lab up");
-        try (Lab lab = Lab.up("demo", false, LabLayout.defaultServers(), LabLayout.defaultCnames(), System.err))
+        try (Lab lab = Lab.up("demo", false, LabLayout.defaultServers(), LabLayout.defaultCnames(), null,
+            System.err))
         {
             out.printf("      %d servers in %s; scanner side %s%n", lab.manifest().servers().size(),
                 lab.layout().internetNamespace(), lab.layout().scannerNamespace());

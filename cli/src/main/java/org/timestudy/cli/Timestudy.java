@@ -1,7 +1,11 @@
 package org.timestudy.cli;
 
+import org.timestudy.analyzer.cli.CompactCommand;
+import org.timestudy.analyzer.cli.QueryCommand;
 import org.timestudy.bench.BenchCommand;
-import org.timestudy.nativeio.EnvironmentNotReadyException;
+import org.timestudy.engine.cli.ExitCodes;
+import org.timestudy.engine.cli.ScanCommand;
+import org.timestudy.targets.cli.TargetsCommand;
 import org.timestudy.testbed.lab.LabCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +26,10 @@ import java.util.Properties;
     subcommands = {
         DemoCommand.class,
         LabCommand.class,
+        TargetsCommand.class,
+        ScanCommand.class,
+        CompactCommand.class,
+        QueryCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class
     },
@@ -31,7 +39,7 @@ import java.util.Properties;
         "1:unexpected error (a bug, or an I/O failure)",
         "2:bad command line or bad input",
         "3:environment not ready (not root, no CAP_NET_RAW, missing interface or package)",
-        "4:scan stopped by its error budget"
+        "4:scan stopped by its error budget (--min-hitrate)"
     })
 public final class Timestudy
 {
@@ -52,33 +60,7 @@ public final class Timestudy
      */
     public static CommandLine commandLine()
     {
-        return new CommandLine(new Timestudy())
-            .setExitCodeExceptionMapper(Timestudy::exitCodeOf)
-            .setExecutionExceptionHandler((ex, cmd, parseResult) ->
-            {
-                if (ex instanceof EnvironmentNotReadyException || ex instanceof IllegalArgumentException)
-                {
-                    cmd.getErr().println("timestudy: " + ex.getMessage());
-                }
-                else
-                {
-                    ex.printStackTrace(cmd.getErr());
-                }
-                return exitCodeOf(ex);
-            });
-    }
-
-    static int exitCodeOf(final Throwable ex)
-    {
-        if (ex instanceof EnvironmentNotReadyException)
-        {
-            return ExitCodes.ENVIRONMENT;
-        }
-        if (ex instanceof IllegalArgumentException)
-        {
-            return ExitCodes.USAGE;
-        }
-        return ExitCodes.SOFTWARE;
+        return ExitCodes.configure(new CommandLine(new Timestudy()));
     }
 
     /** Version from the build. */

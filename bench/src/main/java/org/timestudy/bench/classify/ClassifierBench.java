@@ -11,11 +11,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.CommandLineOptionException;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.timestudy.analyzer.classify.Classifier;
 import org.timestudy.analyzer.classify.ClassifierConfig;
 import org.timestudy.analyzer.classify.Verdict;
@@ -25,7 +20,6 @@ import org.timestudy.analyzer.clock.SeriesBuffer;
 import org.timestudy.bench.accuracy.AccuracyBenchmark;
 import org.timestudy.bench.accuracy.Observation;
 import org.timestudy.bench.accuracy.SyntheticObserver;
-import org.timestudy.testbed.JvmOptions;
 import org.timestudy.testbed.clock.Population;
 import org.timestudy.testbed.clock.PopulationMix;
 
@@ -37,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * baseline in the same run is what any analyzer does at least: load the points (burst selection, time order) and
  * take the median offset.
  * <pre>
- *   java -cp ... org.timestudy.bench.classify.ClassifierBench [JMH options, e.g. -p samples=24 -prof gc]
+ *   java -cp ... org.timestudy.bench.JmhRunner ClassifierBench [JMH options, e.g. -p samples=24 -prof gc]
  * </pre>
  */
 @State(Scope.Thread)
@@ -108,26 +102,5 @@ public class ClassifierBench
     {
         return points.load(series[next++ & (SERIES - 1)], ClassifierConfig.BURST_WINDOW_NS_DEFAULT)
             .referenceOffsetNs();
-    }
-
-    /**
-     * Runs this benchmark with the project's JVM flags.
-     *
-     * @param args JMH command-line options.
-     * @throws RunnerException when JMH fails.
-     */
-    public static void main(final String[] args) throws RunnerException
-    {
-        final CommandLineOptions cli;
-        try
-        {
-            cli = new CommandLineOptions(args);
-        }
-        catch (final CommandLineOptionException ex)
-        {
-            throw new IllegalArgumentException(ex.getMessage(), ex);
-        }
-        new Runner(new OptionsBuilder().parent(cli).include(ClassifierBench.class.getSimpleName())
-            .jvmArgsAppend(JvmOptions.flags().toArray(new String[0])).build()).run();
     }
 }

@@ -1,6 +1,9 @@
 package org.timestudy.testbed.lab;
 
 import org.timestudy.nativeio.EnvironmentNotReadyException;
+import org.timestudy.testbed.JvmOptions;
+import org.timestudy.testbed.sim.SimInternet;
+import org.timestudy.testbed.sim.SimSpec;
 
 import java.io.File;
 import java.io.IOException;
@@ -49,7 +52,19 @@ public final class Lab implements AutoCloseable
      */
     public static Lab up()
     {
-        return up(randomId(), false, LabLayout.defaultServers(), LabLayout.defaultCnames(), System.err);
+        return up(randomId(), false, LabLayout.defaultServers(), LabLayout.defaultCnames(), null, System.err);
+    }
+
+    /**
+     * Brings up a lab with the default servers and the simulated Internet (lab preset), owned by this JVM.
+     *
+     * @param simSeed seed of the simulated population.
+     * @return the running lab.
+     */
+    public static Lab upWithSimulation(final long simSeed)
+    {
+        return up(randomId(), false, LabLayout.defaultServers(), LabLayout.defaultCnames(),
+            SimSpec.lab(simSeed, LabLayout.SIM_SPACE, Instant.now().toEpochMilli() * 1_000_000L), System.err);
     }
 
     /**
@@ -59,6 +74,7 @@ public final class Lab implements AutoCloseable
      * @param persistent true for a lab that outlives this JVM (the CLI's), false for one owned by this JVM.
      * @param servers    real servers to run.
      * @param cnames     CNAME records {alias, target}.
+     * @param sim        the simulated Internet to run, or null for none.
      * @param log        progress output.
      * @return the running lab.
      */
@@ -67,6 +83,7 @@ public final class Lab implements AutoCloseable
         final boolean persistent,
         final List<ServerSpec> servers,
         final List<String[]> cnames,
+        final SimSpec sim,
         final PrintStream log)
     {
         requireRoot();
@@ -94,6 +111,7 @@ public final class Lab implements AutoCloseable
             {
                 awaitReady(layout, s, configs.launch(specOf(servers, s.name()), servers, cnames));
             }
+            final LabManifest.Simulation simulation = sim == null ? null : startSimulation(layout, tools, sim);
             final LabManifest manifest = new LabManifest(
                 id,
                 Instant.now().toString(),
@@ -111,10 +129,12 @@ public final class Lab implements AutoCloseable
                 LabLayout.DNS_ADDRESS,
                 LabLayout.ZONE,
                 List.copyOf(running),
-                cnames.stream().map(c -> new LabManifest.Cname(c[0], c[1])).toList());
+                cnames.stream().map(c -> new LabManifest.Cname(c[0], c[1])).toList(),
+                simulation);
             manifest.write(layout.stateDir().resolve(LabManifest.FILE_NAME));
-            log.printf("lab %s up: %d servers in %s, scanner in %s%n",
-                id, running.size(), layout.internetNamespace(), layout.scannerNamespace());
+            log.printf("lab %s up: %d servers%s in %s, scanner in %s%n", id, running.size(),
+                sim == null ? "" : " and the simulated Internet (" + sim.space() + ")", layout.internetNamespace(),
+                layout.scannerNamespace());
             return new Lab(layout, manifest);
         }
         catch (final RuntimeException | IOException ex)
@@ -354,6 +374,9 @@ public final class Lab implements AutoCloseable
         // The lab space is reached through the internet side as through a gateway, never on-link: an on-link
         // /16 would make the kernel ARP for every target, overflow its neighbour table and drop packets.
         Exec.check("ip", "-n", scan, "route", "add", LabLayout.LAB_SPACE, "via", LabLayout.GATEWAY_ADDRESS);
+        // A permanent neighbour entry: raw-socket senders look the gateway's MAC up in the kernel's table.
+        Exec.check("ip", "-n", scan, "neigh", "replace", LabLayout.GATEWAY_ADDRESS, "lladdr",
+            mac(inet, l.internetInterface()), "dev", l.scannerInterface(), "nud", "permanent");
         // AnyIP: the internet side owns every address of these ranges.
         Exec.check("ip", "-n", inet, "route", "add", "local", LabLayout.SIM_SPACE, "dev", "lo");
         Exec.check("ip", "-n", inet, "route", "add", "local", LabLayout.SERVER_SPACE, "dev", "lo");
@@ -381,6 +404,25 @@ public final class Lab implements AutoCloseable
             throw new UncheckedIOException(ex);
         }
         Exec.check("ip", "netns", "exec", scan, tools.nft(), "-f", rules.toString());
+        // The simulated Internet answers NTP for its space from a packet socket, which sees each request before the
+        // kernel's input hook; the kernel itself must not answer them (with ICMP port-unreachable).
+        final Path inetRules = l.stateDir().resolve("internet.nft");
+        try
+        {
+            Files.writeString(inetRules, String.join("\n",
+                "table inet timestudy {",
+                "  chain input {",
+                "    type filter hook input priority 0; policy accept;",
+                "    ip daddr " + LabLayout.SIM_SPACE + " udp dport 123 counter drop",
+                "  }",
+                "}",
+                ""));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        Exec.check("ip", "netns", "exec", inet, tools.nft(), "-f", inetRules.toString());
     }
 
     private static void checkIsolated(final LabLayout l)
@@ -405,8 +447,45 @@ public final class Lab implements AutoCloseable
         }
     }
 
+    private static LabManifest.Simulation startSimulation(final LabLayout l, final LabTools tools, final SimSpec sim)
+        throws IOException
+    {
+        final Path status = l.stateDir().resolve("sim-status.json");
+        final List<String> command = JvmOptions.javaCommand(SimInternet.class.getName(), List.of(
+            "--interface", l.internetInterface(), "--space", sim.space(), "--seed", Long.toString(sim.seed()),
+            "--mix", sim.mix(), "--epoch-ns", Long.toString(sim.epochNs()), "--timescale",
+            Double.toString(sim.timescale()), "--status", status.toString()));
+        final Daemon process = startDaemon(l, tools, "simulated-internet",
+            new ServerLaunch(command, java.util.Map.of(), List.of()));
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READY_TIMEOUT_MS * 2);
+        while (!Files.exists(status))
+        {
+            if (ProcessHandle.of(process.pid()).map(h -> !h.isAlive()).orElse(true) ||
+                System.nanoTime() - deadline > 0)
+            {
+                throw new IllegalStateException("the simulated Internet did not start:\n" + read(process.log()));
+            }
+            sleepMs(50);
+        }
+        return new LabManifest.Simulation(sim, status.toString(), process.pid(), process.startedAtEpochNs(),
+            process.log().toString());
+    }
+
     private static LabManifest.Server start(
         final LabLayout l, final LabTools tools, final ServerSpec s, final ServerLaunch launch) throws IOException
+    {
+        final Daemon d = startDaemon(l, tools, s.name(), launch);
+        return new LabManifest.Server(s.name(), s.kind(), s.address(), s.names(), s.stratum(), s.clock(),
+            s.clock().faketime(), d.startedAtEpochNs(), d.pid(), d.log().toString());
+    }
+
+    /** A process the lab started, detached from the JVM that started it. */
+    private record Daemon(long pid, long startedAtEpochNs, Path log)
+    {
+    }
+
+    private static Daemon startDaemon(final LabLayout l, final LabTools tools, final String name,
+        final ServerLaunch launch) throws IOException
     {
         final List<String> cmd = new ArrayList<>(List.of(
             "setsid", tools.ip(), "netns", "exec", l.internetNamespace(),
@@ -414,15 +493,14 @@ public final class Lab implements AutoCloseable
             tools.setpriv(), "--bounding-set=-sys_time", "--", "env"));
         launch.env().forEach((k, v) -> cmd.add(k + "=" + v));
         cmd.addAll(launch.command());
-        final Path logFile = l.stateDir().resolve(s.name() + ".log");
+        final Path logFile = l.stateDir().resolve(name + ".log");
         final long startedAt = Instant.now().toEpochMilli() * 1_000_000L;
         final Process p = new ProcessBuilder(cmd)
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
             .redirectOutput(logFile.toFile())
             .redirectErrorStream(true)
             .start();
-        return new LabManifest.Server(s.name(), s.kind(), s.address(), s.names(), s.stratum(), s.clock(),
-            s.clock().faketime(), startedAt, p.pid(), logFile.toString());
+        return new Daemon(p.pid(), startedAt, logFile);
     }
 
     private static void awaitReady(final LabLayout l, final LabManifest.Server s, final ServerLaunch launch)

@@ -1,7 +1,13 @@
 package org.timestudy.testbed.lab;
 
 import picocli.CommandLine.Command;
+import org.timestudy.targets.address.AddressRange;
+import org.timestudy.targets.address.Ipv4;
+import org.timestudy.testbed.clock.Population;
+import org.timestudy.testbed.clock.TruthDump;
+import org.timestudy.testbed.sim.SimSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -21,7 +27,7 @@ import java.util.concurrent.Callable;
         "198.18.0.0/16 (AnyIP) and runs real chronyd, ntpsec, nginx and dnsmasq servers on faked clocks in",
         "198.19.0.0/24. Needs root."},
     mixinStandardHelpOptions = true,
-    subcommands = {LabCommand.Up.class, LabCommand.Down.class, LabCommand.Status.class})
+    subcommands = {LabCommand.Up.class, LabCommand.Down.class, LabCommand.Status.class, LabCommand.Truth.class})
 public final class LabCommand implements Callable<Integer>
 {
     /** Default id of the lab made by the CLI. */
@@ -35,10 +41,24 @@ public final class LabCommand implements Callable<Integer>
             showDefaultValue = picocli.CommandLine.Help.Visibility.ALWAYS)
         String id;
 
+        @Option(names = "--sim", description = "Also run the simulated Internet on " + LabLayout.SIM_SPACE + ".")
+        boolean sim;
+
+        @Option(names = "--sim-seed", description = "Seed of the simulated population.", defaultValue = "1")
+        long simSeed;
+
+        @Option(names = "--sim-mix", description = "Population mix: lab (behaviours show within minutes), survey " +
+            "(real time), balanced (equal classes, lab time).", defaultValue = "lab")
+        String simMix;
+
         @Override
         public Integer call()
         {
-            final Lab lab = Lab.up(id, true, LabLayout.defaultServers(), LabLayout.defaultCnames(), System.err);
+            final long now = Instant.now().toEpochMilli() * 1_000_000L;
+            final SimSpec spec = !sim ? null : simMix.equals("survey") ?
+                new SimSpec(simSeed, "survey", LabLayout.SIM_SPACE, now, 1) :
+                new SimSpec(simSeed, simMix, LabLayout.SIM_SPACE, now, SimSpec.LAB_TIMESCALE);
+            final Lab lab = Lab.up(id, true, LabLayout.defaultServers(), LabLayout.defaultCnames(), spec, System.err);
             Status.print(lab);
             return 0;
         }
@@ -122,6 +142,61 @@ public final class LabCommand implements Callable<Integer>
             {
                 System.out.printf("  CNAME %s -> %s%n", c.alias(), c.target());
             }
+            final LabManifest.Simulation sim = m.simulation();
+            if (sim != null)
+            {
+                final boolean alive = ProcessHandle.of(sim.pid()).map(ProcessHandle::isAlive).orElse(false);
+                System.out.printf("  simulated Internet %s: mix %s, seed %d, timescale %.0f, %s; status %s%n",
+                    sim.spec().space(), sim.spec().mix(), sim.spec().seed(), sim.spec().timescale(),
+                    alive ? "running" : "NOT RUNNING", sim.statusFile());
+            }
+        }
+    }
+
+    /** {@code lab truth}. */
+    @Command(name = "truth", header = "Print the ground truth of simulated addresses (JSON).",
+        mixinStandardHelpOptions = true)
+    static final class Truth implements Callable<Integer>
+    {
+        @Option(names = "--id", description = "Lab id.", defaultValue = DEFAULT_ID,
+            showDefaultValue = picocli.CommandLine.Help.Visibility.ALWAYS)
+        String id;
+
+        @Parameters(paramLabel = "ADDRESS", arity = "0..*", description = "Simulated addresses.")
+        List<String> addresses = new java.util.ArrayList<>();
+
+        @Option(names = "--dump", paramLabel = "FILE", description = "Write the truth of every simulated address " +
+            "as JSON lines (- for stdout).")
+        String dump;
+
+        @Override
+        public Integer call() throws Exception
+        {
+            final LabManifest.Simulation sim = Lab.open(id).manifest().simulation();
+            if (sim == null)
+            {
+                throw new IllegalArgumentException("lab '" + id + "' runs no simulated Internet (lab up --sim)");
+            }
+            final Population population = sim.spec().population();
+            final AddressRange space = AddressRange.parse(sim.spec().space());
+            for (final String a : addresses)
+            {
+                final int address = Ipv4.parse(a);
+                if (!space.contains(address))
+                {
+                    throw new IllegalArgumentException(a + " is not in the simulated space " + space);
+                }
+                System.out.println(population.truth(address).toJson());
+            }
+            if (dump != null)
+            {
+                try (java.io.Writer w = dump.equals("-") ? new java.io.PrintWriter(System.out) :
+                    java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(dump)))
+                {
+                    TruthDump.writeJsonLines(population, space.first(), (int)space.size(), w);
+                }
+            }
+            return 0;
         }
     }
 

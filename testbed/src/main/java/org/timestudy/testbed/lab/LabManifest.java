@@ -31,6 +31,7 @@ import java.util.NoSuchElementException;
  * @param zone              the lab's DNS zone.
  * @param servers           every real server.
  * @param cnames            CNAME records of the zone.
+ * @param simulation        the simulated Internet, or null when the lab runs without it.
  */
 public record LabManifest(
     String id,
@@ -49,7 +50,8 @@ public record LabManifest(
     String dnsServer,
     String zone,
     List<Server> servers,
-    List<Cname> cnames)
+    List<Cname> cnames,
+    Simulation simulation)
 {
     /** File name of the manifest inside the lab's state directory. */
     public static final String FILE_NAME = "manifest.json";
@@ -99,6 +101,20 @@ public record LabManifest(
         {
             return clock.remoteEpochSeconds(trueEpochNs, startedAtEpochNs);
         }
+    }
+
+    /**
+     * The simulated Internet of a lab.
+     *
+     * @param spec             how its population is made (seed, mix, space, epoch, timescale).
+     * @param statusFile       where it writes its counters once a second (JSON).
+     * @param pid              its process id.
+     * @param startedAtEpochNs when it started, ns since 1970.
+     * @param log              its log file.
+     */
+    public record Simulation(org.timestudy.testbed.sim.SimSpec spec, String statusFile, long pid,
+        long startedAtEpochNs, String log)
+    {
     }
 
     /**

@@ -1,0 +1,30 @@
+package org.timestudy.analyzer.ingest;
+
+/**
+ * Defaults of {@code ./timestudy compact}, each with its unit.
+ */
+public final class CompactionConfiguration
+{
+    /** Most rows in a Parquet row group: about 75 MB of survey rows, a unit DuckDB and Spark read in parallel. */
+    public static final int ROW_GROUP_ROWS_DEFAULT = 1 << 20;
+    /** Buffered size in bytes at which a row group is flushed even below {@link #ROW_GROUP_ROWS_DEFAULT} rows. */
+    public static final long ROW_GROUP_BYTES_DEFAULT = 128L * 1024 * 1024;
+    /** Parquet page size in bytes. */
+    public static final int PAGE_BYTES_DEFAULT = 1024 * 1024;
+    /** ZSTD level: 3 is ZSTD's own default, fast to write, within a few percent of level 9 on survey data. */
+    public static final int ZSTD_LEVEL_DEFAULT = 3;
+    /** Records after which a checkpoint commits the open files and the manifest. */
+    public static final long CHECKPOINT_RECORDS_DEFAULT = 8L << 20;
+    /** Seconds after which a checkpoint commits, even with fewer records (matters with --follow). */
+    public static final long CHECKPOINT_INTERVAL_S_DEFAULT = 60;
+    /** Records read from the journal per call. */
+    public static final int READ_BATCH_RECORDS = 4096;
+    /** Most files one table keeps open at once (one per UTC date); a further date commits the others. */
+    public static final int MAX_OPEN_FILES_PER_TABLE = 4;
+    /** Milliseconds to sleep when following a journal that has nothing new. */
+    public static final long FOLLOW_IDLE_MS = 20;
+
+    private CompactionConfiguration()
+    {
+    }
+}

@@ -1,0 +1,122 @@
+package org.timestudy.analyzer.ingest;
+
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Types;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The tables of a dataset and where their files live under its root:
+ *
+ * <pre>
+ *   observations/probe=ntp/date=YYYY-MM-DD/part-*.parquet   one row per NTP reply (date: UTC date of T4)
+ *   unreachable/date=YYYY-MM-DD/part-*.parquet              one row per ICMP unreachable quoting a probe
+ *   scans/part-*.parquet                                    one row per scan start or end
+ * </pre>
+ *
+ * Later probe types add {@code observations/probe=NAME/} directories whose files share the observations' common
+ * columns and add their own.
+ */
+public enum Table
+{
+    /** NTP replies. */
+    NTP_OBSERVATIONS("observations", "ntp", true, NtpColumn.values()),
+    /** ICMP destination-unreachables quoting a probe. */
+    UNREACHABLE("unreachable", null, true, UnreachableColumn.values()),
+    /** Scan start and end events. */
+    SCAN_EVENTS("scans", null, false, ScanEventColumn.values());
+
+    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
+
+    private final String directory;
+    private final String probe;
+    private final boolean byDate;
+    private final List<Column> columns;
+    private final MessageType schema;
+
+    Table(final String directory, final String probe, final boolean byDate, final Column[] columns)
+    {
+        this.directory = directory;
+        this.probe = probe;
+        this.byDate = byDate;
+        this.columns = List.of(columns);
+        final Types.MessageTypeBuilder builder = Types.buildMessage();
+        for (final Column c : columns)
+        {
+            final Type.Repetition repetition =
+                c.spec().optional() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
+            builder.addField(Types.primitive(c.type().physical(), repetition).as(c.type().logical())
+                .named(c.columnName()));
+        }
+        this.schema = builder.named("timestudy_" + directory + (probe == null ? "" : "_" + probe));
+    }
+
+    /**
+     * @return the table's top directory under the dataset root.
+     */
+    public String directory()
+    {
+        return directory;
+    }
+
+    /**
+     * @return the columns, in the order they are written.
+     */
+    public List<Column> columns()
+    {
+        return columns;
+    }
+
+    /**
+     * @return the Parquet schema.
+     */
+    public MessageType schema()
+    {
+        return schema;
+    }
+
+    /**
+     * @return true when files are partitioned by the UTC date of their rows' time.
+     */
+    public boolean byDate()
+    {
+        return byDate;
+    }
+
+    /**
+     * The directory that holds the rows of one day.
+     *
+     * @param root     dataset root.
+     * @param epochDay UTC day, days since 1970-01-01 (ignored for tables not partitioned by date).
+     * @return the partition directory.
+     */
+    public Path partition(final Path root, final long epochDay)
+    {
+        Path dir = root.resolve(directory);
+        if (probe != null)
+        {
+            dir = dir.resolve("probe=" + probe);
+        }
+        return byDate ? dir.resolve("date=" + LocalDate.ofEpochDay(epochDay)) : dir;
+    }
+
+    /**
+     * @return a glob of the table's data files relative to the dataset root, as DuckDB and Spark take it.
+     */
+    public String glob()
+    {
+        return directory + "/" + (probe != null ? "probe=*/" : "") + (byDate ? "date=*/" : "") + "*.parquet";
+    }
+
+    /**
+     * @param epochNs a time, ns since 1970.
+     * @return its UTC day, days since 1970-01-01.
+     */
+    public static long epochDay(final long epochNs)
+    {
+        return Math.floorDiv(epochNs, NANOS_PER_DAY);
+    }
+}

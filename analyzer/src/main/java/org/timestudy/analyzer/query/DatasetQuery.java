@@ -1,0 +1,169 @@
+package org.timestudy.analyzer.query;
+
+import org.timestudy.analyzer.ingest.Column;
+import org.timestudy.analyzer.ingest.Manifest;
+import org.timestudy.analyzer.ingest.Table;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.stream.Stream;
+
+/**
+ * An embedded, in-memory DuckDB with views over one dataset's Parquet files. DuckDB reads the files where they are;
+ * nothing is loaded or copied. Views:
+ * <ul>
+ *   <li>{@code observations}: every observation, all probe types, with the partition columns {@code probe} and
+ *   {@code date};</li>
+ *   <li>{@code latest}: the latest observation (greatest t4) per probe type and host;</li>
+ *   <li>{@code scan_events}: scan start and end events; {@code scans}: one row per scan, start and end joined;</li>
+ *   <li>{@code unreachable}: ICMP unreachables quoting our probes.</li>
+ * </ul>
+ * A table without files yet gets an empty view of the right columns, so queries over it return no rows.
+ */
+public final class DatasetQuery implements AutoCloseable
+{
+    private final Connection connection;
+
+    private DatasetQuery(final Connection connection)
+    {
+        this.connection = connection;
+    }
+
+    /**
+     * Opens DuckDB over a dataset.
+     *
+     * @param dataset the dataset directory (written by {@code compact}).
+     * @return the query engine; close it when done.
+     * @throws IllegalArgumentException when the directory is not a dataset.
+     */
+    public static DatasetQuery open(final Path dataset)
+    {
+        if (!Files.isRegularFile(dataset.resolve(Manifest.FILE_NAME)))
+        {
+            throw new IllegalArgumentException("no dataset at " + dataset + " (no " + Manifest.FILE_NAME +
+                "): run ./timestudy compact --journal DIR --out " + dataset + " first");
+        }
+        Manifest.load(dataset.resolve(Manifest.FILE_NAME));
+        try
+        {
+            final Connection c = DriverManager.getConnection("jdbc:duckdb:");
+            try (Statement s = c.createStatement())
+            {
+                s.execute("SET TimeZone = 'UTC'");
+                s.execute("CREATE VIEW observations AS " + tableSql(dataset, Table.NTP_OBSERVATIONS));
+                s.execute("CREATE VIEW unreachable AS " + tableSql(dataset, Table.UNREACHABLE));
+                s.execute("CREATE VIEW scan_events AS " + tableSql(dataset, Table.SCAN_EVENTS));
+                s.execute("CREATE VIEW latest AS SELECT * FROM observations " +
+                    "QUALIFY row_number() OVER (PARTITION BY probe, address_int ORDER BY t4 DESC) = 1");
+                s.execute("CREATE VIEW scans AS SELECT scan_id, " +
+                    "min(time) FILTER (WHERE event = 'start') AS started, " +
+                    "max(time) FILTER (WHERE event = 'end') AS ended, " +
+                    "any_value(json) FILTER (WHERE event = 'start') AS parameters, " +
+                    "any_value(json) FILTER (WHERE event = 'end') AS counters " +
+                    "FROM scan_events GROUP BY scan_id");
+            }
+            return new DatasetQuery(c);
+        }
+        catch (final SQLException ex)
+        {
+            throw new IllegalStateException("cannot open DuckDB over " + dataset + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Runs one SQL statement.
+     *
+     * @param sql the statement.
+     * @return its result; closing the query engine closes it.
+     * @throws SQLException when DuckDB refuses the statement.
+     */
+    public ResultSet execute(final String sql) throws SQLException
+    {
+        final Statement s = connection.createStatement();
+        s.closeOnCompletion();
+        return s.executeQuery(sql);
+    }
+
+    /**
+     * @return the DuckDB connection, for callers that need more than {@link #execute}.
+     */
+    public Connection connection()
+    {
+        return connection;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public void close()
+    {
+        try
+        {
+            connection.close();
+        }
+        catch (final SQLException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static String tableSql(final Path dataset, final Table table)
+    {
+        final Path dir = dataset.resolve(table.directory());
+        if (hasDataFiles(dir))
+        {
+            final String glob = literal(dataset.toAbsolutePath() + "/" + table.glob());
+            return "SELECT * FROM read_parquet(" + glob + (table.byDate() ?
+                ", hive_partitioning = true, union_by_name = true, hive_types = " + hiveTypes(table) :
+                ", union_by_name = true") + ")";
+        }
+        final StringBuilder sb = new StringBuilder("SELECT ");
+        for (final Column c : table.columns())
+        {
+            sb.append("CAST(NULL AS ").append(c.type().duckDbType()).append(") AS ").append(c.columnName())
+                .append(", ");
+        }
+        if (table == Table.NTP_OBSERVATIONS)
+        {
+            sb.append("CAST(NULL AS VARCHAR) AS probe, ");
+        }
+        if (table.byDate())
+        {
+            sb.append("CAST(NULL AS DATE) AS date, ");
+        }
+        sb.setLength(sb.length() - 2);
+        return sb.append(" WHERE false").toString();
+    }
+
+    private static String hiveTypes(final Table table)
+    {
+        return table == Table.NTP_OBSERVATIONS ? "{'probe': VARCHAR, 'date': DATE}" : "{'date': DATE}";
+    }
+
+    private static boolean hasDataFiles(final Path dir)
+    {
+        if (!Files.isDirectory(dir))
+        {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(dir))
+        {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static String literal(final String text)
+    {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,125 @@
+package org.timestudy.cli;
+
+import net.openhft.chronicle.queue.ChronicleQueue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.timestudy.analyzer.query.ExampleQueries;
+import org.timestudy.engine.cli.ExitCodes;
+import org.timestudy.journal.Journal;
+import org.timestudy.journal.JournalAppender;
+import org.timestudy.journal.NtpReplyFlyweight;
+import org.timestudy.ntp.NtpFields;
+import org.timestudy.ntp.NtpTime;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code compact} and {@code query} through the top command: output, and exit code 2 with a one-line message for bad
+ * input.
+ */
+class CompactQueryCommandsTest
+{
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void shouldExitWithUsageWhenTheJournalIsMissingEmptyOrOfAnotherVersion() throws Exception
+    {
+        final Path journal = dir.resolve("journal");
+        assertThat(run("compact", "--journal", journal.toString(), "--out", dir.resolve("ds").toString()))
+            .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).startsWith("timestudy: no journal at").contains("does not exist");
+
+        Journal.openForWrite(journal).close();
+        assertThat(run("compact", "--journal", journal.toString(), "--out", dir.resolve("ds").toString()))
+            .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("is empty: it has no records yet");
+
+        Files.writeString(journal.resolve(Journal.MARKER_FILE), "format=timestudy-journal/0\n");
+        assertThat(run("compact", "--journal", journal.toString(), "--out", dir.resolve("ds").toString()))
+            .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("has format 'timestudy-journal/0', this version reads");
+        assertThat(err.toString()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldCompactThenQueryAsTableCsvAndJson() throws Exception
+    {
+        final Path journal = journalOfThreeReplies();
+        final Path dataset = dir.resolve("dataset");
+
+        assertThat(run("compact", "--journal", journal.toString(), "--out", dataset.toString())).isZero();
+        assertThat(out.toString()).contains("compacted journal", "3 NTP replies, 0 ICMP unreachables");
+        assertThat(run("compact", "--journal", journal.toString(), "--out", dataset.toString())).isZero();
+        assertThat(out.toString()).contains("is up to date with journal");
+
+        assertThat(run("query", "-d", dataset.toString(), "--csv", "SELECT count(*) AS n FROM observations"))
+            .isZero();
+        assertThat(out.toString()).isEqualTo("n\r\n3\r\n");
+        assertThat(run("query", "-d", dataset.toString(), "--json",
+            "SELECT address, stratum FROM latest ORDER BY address")).isZero();
+        assertThat(out.toString()).isEqualTo(
+            "[\n{\"address\":\"192.0.2.1\",\"stratum\":2},\n{\"address\":\"192.0.2.2\",\"stratum\":2}\n]\n");
+        assertThat(run("query", "-d", dataset.toString(), "SELECT probe, count(*) AS n FROM observations GROUP BY 1"))
+            .isZero();
+        assertThat(out.toString()).isEqualTo("probe  n\n-----  -\nntp    3\n(1 row)\n");
+        for (final ExampleQueries.Example e : ExampleQueries.ALL)
+        {
+            assertThat(run("query", "-d", dataset.toString(), e.sql())).as(e.name()).isZero();
+        }
+    }
+
+    @Test
+    void shouldExitWithUsageForBadSqlOrAMissingDataset() throws Exception
+    {
+        final Path dataset = dir.resolve("dataset");
+        assertThat(run("query", "-d", dataset.toString(), "SELECT 1")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("no dataset at");
+
+        assertThat(run("compact", "--journal", journalOfThreeReplies().toString(), "--out", dataset.toString()))
+            .isZero();
+        assertThat(run("query", "-d", dataset.toString(), "SELECT nope FROM observations"))
+            .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).startsWith("timestudy: query failed:").contains("nope");
+        assertThat(run("query", "--examples")).isZero();
+        assertThat(out.toString()).contains("-- offset-bands:", "FROM latest");
+    }
+
+    private int run(final String... args)
+    {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        final CommandLine cl = Timestudy.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private Path journalOfThreeReplies()
+    {
+        final Path journal = dir.resolve("journal");
+        final long t4 = 1_795_780_800_000_000_000L;
+        try (ChronicleQueue q = Journal.openForWrite(journal); JournalAppender a = new JournalAppender(q))
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                new NtpReplyFlyweight().wrap(a.buffer(), 0).header(1).targetAddress(0xC000_0201 + (i % 2))
+                    .targetPort(123).sourcePort(40000).t1EpochNs(t4 + i - 10_000_000).t4EpochNs(t4 + i)
+                    .firstByte(NtpFields.firstByte(0, 4, 4)).stratum(2).poll(6).precision(-20).refid(0x0A000001)
+                    .receiveTimestamp(NtpTime.fromEpochNs(t4 + i - 5_000_000))
+                    .transmitTimestamp(NtpTime.fromEpochNs(t4 + i - 5_000_000)).originTimestamp(1).payloadLength(48);
+                a.append(NtpReplyFlyweight.LENGTH);
+            }
+        }
+        return journal;
+    }
+}

@@ -1,0 +1,314 @@
+package org.timestudy.engine.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.timestudy.engine.Scan;
+import org.timestudy.engine.ScanContext;
+import org.timestudy.engine.ScanResult;
+import org.timestudy.engine.probe.ProbeRegistry;
+import org.timestudy.engine.probe.ProbeType;
+import org.timestudy.engine.send.RateLimiter;
+import org.timestudy.engine.send.Routes;
+import org.timestudy.engine.send.ScanTargets;
+import org.timestudy.nativeio.NetworkInterfaceInfo;
+import org.timestudy.targets.TargetSpace;
+import org.timestudy.targets.address.Ipv4;
+import org.timestudy.targets.blocklist.OptOutList;
+import org.timestudy.targets.blocklist.SendGuard;
+import org.timestudy.targets.cli.TargetSpaceOptions;
+import org.timestudy.targets.permute.ScanOrder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ./timestudy scan}: a line-rate survey of explicit targets, with zmap's option names. Parses, fills a
+ * {@link ScanContext}, and runs {@link Scan}; refuses to start without explicit targets.
+ */
+@Command(
+    name = "scan",
+    header = "Probe targets at line rate and journal every valid reply (NTP now; HTTP later).",
+    description = {
+        "Sends NTPv4 mode-3 queries from a raw socket, captures replies with kernel timestamps, validates each "
+            + "statelessly by a keyed cookie the server echoes back, and appends every valid reply to the journal.",
+        "Targets are never implicit: give CIDRs, ranges or addresses, or -I FILE. The default blocklist (reserved "
+            + "ranges) always applies unless --no-default-blocklist. Needs CAP_NET_RAW and CAP_NET_ADMIN.",
+        "Signals: SIGINT/SIGTERM stop (again: skip the cooldown); SIGUSR1/SIGUSR2 raise/lower the rate by 5%%; "
+            + "SIGHUP re-reads the --opt-out file.",
+        ""},
+    mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    sortOptions = false,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success",
+        "1:unexpected error (a bug, or an I/O failure)",
+        "2:bad command line or bad input",
+        "3:environment not ready (not root, no CAP_NET_RAW, missing interface or package)",
+        "4:scan stopped by its error budget (--min-hitrate)"})
+public final class ScanCommand implements Callable<Integer>
+{
+    /** Default rate, probes per second (zmap's default). */
+    public static final String DEFAULT_RATE = "10000";
+    private static final int ETHERNET_OVERHEAD_BYTES = 24;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    TargetSpaceOptions targets = new TargetSpaceOptions();
+
+    @Option(names = {"-M", "--probe"}, description = "Probe type: ${COMPLETION-CANDIDATES}.", defaultValue = "ntp",
+        completionCandidates = ProbeNames.class)
+    String probe;
+
+    @Option(names = {"-r", "--rate"}, paramLabel = "PPS|max", description = "Probes per second, or 'max'.",
+        defaultValue = DEFAULT_RATE)
+    String rate;
+
+    @Option(names = {"-B", "--bandwidth"}, paramLabel = "BPS",
+        description = "Bandwidth instead of a rate, e.g. 10M or 1G (bits/s, Ethernet overhead included).")
+    String bandwidth;
+
+    @Option(names = {"-i", "--interface"}, description = "Interface (default: the route to the first target's).")
+    String interfaceName;
+
+    @Option(names = {"-S", "--source-ip"}, description = "Source address (default: the interface's).")
+    String sourceIp;
+
+    @Option(names = {"-G", "--gateway-mac"}, paramLabel = "MAC",
+        description = "Next hop's MAC (default: from the kernel's neighbour table).")
+    String gatewayMac;
+
+    @Option(names = {"-T", "--sender-threads"}, description = "Send threads, each on its own subshard.",
+        defaultValue = "1")
+    int senderThreads;
+
+    @Option(names = {"-P", "--probes-per-target"}, description = "Probes sent to each target.", defaultValue = "1")
+    int probesPerTarget;
+
+    @Option(names = {"-t", "--max-runtime"}, paramLabel = "SECONDS", description = "Stop sending after this long.")
+    Double maxRuntimeS;
+
+    @Option(names = {"-c", "--cooldown"}, paramLabel = "SECONDS",
+        description = "Wait for late replies after the last probe.", defaultValue = "8")
+    double cooldownS;
+
+    @Option(names = "--rounds", description = "Passes over the targets (a time series per host).",
+        defaultValue = "1")
+    int rounds;
+
+    @Option(names = "--round-interval", paramLabel = "SECONDS", description = "Pause between rounds.",
+        defaultValue = "0")
+    double roundIntervalS;
+
+    @Option(names = "--journal", paramLabel = "DIR", description = "Journal directory (Chronicle Queue).")
+    Path journal;
+
+    @Option(names = "--dryrun", description = "Print the frames that would be sent; send nothing.")
+    boolean dryRun;
+
+    @Option(names = "--status-file", paramLabel = "FILE", description = "The status line as CSV, once a second.")
+    Path statusFile;
+
+    @Option(names = "--metadata-file", paramLabel = "FILE", description = "JSON summary written at the end.")
+    Path metadataFile;
+
+    @Option(names = "--resume", description = "Continue the scan recorded in the journal's resume.dat (same options).")
+    boolean resume;
+
+    @Option(names = "--opt-out", paramLabel = "FILE",
+        description = "Opt-out list, re-read on SIGHUP or when it changes (within 1 s).")
+    Path optOut;
+
+    @Option(names = "--min-hitrate", paramLabel = "FRACTION",
+        description = "Abort (exit 4) when fewer targets answer, after 5 s.", defaultValue = "0")
+    double minHitrate;
+
+    @Option(names = "--ttl", description = "IP TTL of probes.", defaultValue = "64")
+    int ttl;
+
+    @Option(names = "--source-ports", paramLabel = "FIRST-LAST", description = "Source port range.",
+        defaultValue = "32768-61000")
+    String sourcePorts;
+
+    @Option(names = {"-q", "--quiet"}, description = "No status line.")
+    boolean quiet;
+
+    /**
+     * Runs {@code scan} in its own JVM (the launcher goes through the top command instead).
+     *
+     * @param args command line.
+     */
+    public static void main(final String[] args)
+    {
+        System.exit(ExitCodes.configure(new CommandLine(new ScanCommand())).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final PrintWriter err = spec.commandLine().getErr();
+        if (targets.noTargets())
+        {
+            throw new IllegalArgumentException("no targets given: the engine never scans implicit targets; name " +
+                "them (e.g. 198.18.0.0/16) or give -I FILE");
+        }
+        final ProbeType type = ProbeRegistry.byName(probe);
+        final TargetSpace space = targets.space(type.defaultPort(), err);
+        if (space.size() == 0)
+        {
+            throw new IllegalArgumentException("no targets left after the allow- and blocklists");
+        }
+        final ScanOrder order = targets.order(space, err);
+        final OptOutList optOutList = optOut == null ? null : OptOutList.watch(optOut);
+        try
+        {
+            final ScanTargets scanTargets = new ScanTargets(space, order, SendGuard.of(space, optOutList),
+                optOutList, targets.blocklistSummary(space) + (optOut == null ? "" : "; opt-out " + optOut));
+            final ScanContext ctx = new ScanContext()
+                .probe(type)
+                .targets(scanTargets)
+                .rate(rate(type))
+                .senderThreads(senderThreads)
+                .probesPerTarget(probesPerTarget)
+                .cooldownS(cooldownS)
+                .rounds(rounds, roundIntervalS)
+                .journalDir(journal)
+                .statusFile(statusFile)
+                .metadataFile(metadataFile)
+                .resume(null, resume)
+                .dryRun(dryRun)
+                .minHitrate(minHitrate)
+                .ttl(ttl)
+                .output(System.out, System.err, quiet)
+                .describe(targets.seed(), parameters(space));
+            if (maxRuntimeS != null)
+            {
+                ctx.maxRuntimeS(maxRuntimeS);
+            }
+            final String[] ports = sourcePorts.split("-");
+            final int first = Integer.parseInt(ports[0].trim());
+            ctx.localPorts(first, Integer.parseInt(ports[ports.length - 1].trim()) - first + 1);
+            network(ctx, space);
+            final ScanResult result = Scan.run(ctx);
+            return "min-hitrate".equals(result.stopReason()) ? ExitCodes.ERROR_BUDGET : ExitCodes.OK;
+        }
+        finally
+        {
+            if (optOutList != null)
+            {
+                optOutList.close();
+            }
+        }
+    }
+
+    private void network(final ScanContext ctx, final TargetSpace space)
+    {
+        final int firstTarget = space.addressOf(0);
+        final Routes route = Routes.to(firstTarget);
+        final String name = interfaceName != null ? interfaceName : route.interfaceName();
+        final NetworkInterfaceInfo info = NetworkInterfaceInfo.of(name);
+        final int source = sourceIp != null ? Ipv4.parse(sourceIp) : info.ipv4();
+        if (source == 0)
+        {
+            throw new IllegalArgumentException("interface " + name + " has no IPv4 address: pass --source-ip");
+        }
+        final byte[] gateway;
+        if (gatewayMac != null)
+        {
+            gateway = NetworkInterfaceInfo.parseMac(gatewayMac);
+        }
+        else if (route.gateway() == 0)
+        {
+            throw new IllegalArgumentException("the targets are on-link on " + name + ": the engine sends through a " +
+                "gateway; pass --gateway-mac");
+        }
+        else
+        {
+            gateway = Routes.neighbourMac(name, route.gateway());
+        }
+        ctx.network(name, source, info.mac(), gateway);
+    }
+
+    private double rate(final ProbeType type)
+    {
+        if (bandwidth != null)
+        {
+            final double bps = parseBits(bandwidth);
+            return bps / ((type.maxFrameLength() + ETHERNET_OVERHEAD_BYTES) * 8.0);
+        }
+        if (rate.equalsIgnoreCase("max"))
+        {
+            return RateLimiter.UNLIMITED;
+        }
+        final double pps = Double.parseDouble(rate.replace("_", "").replace(",", ""));
+        if (!(pps > 0) || Double.isInfinite(pps))
+        {
+            throw new IllegalArgumentException("--rate must be a positive number of probes per second, or 'max': " +
+                rate);
+        }
+        return pps;
+    }
+
+    static double parseBits(final String text)
+    {
+        final String t = text.trim().toUpperCase(Locale.ROOT);
+        final char unit = t.charAt(t.length() - 1);
+        final double scale = switch (unit)
+        {
+            case 'K' -> 1e3;
+            case 'M' -> 1e6;
+            case 'G' -> 1e9;
+            default -> 1;
+        };
+        final double v = Double.parseDouble(Character.isDigit(unit) ? t : t.substring(0, t.length() - 1));
+        if (!(v > 0))
+        {
+            throw new IllegalArgumentException("--bandwidth must be positive: " + text);
+        }
+        return v * scale;
+    }
+
+    private String parameters(final TargetSpace space) throws Exception
+    {
+        final Map<String, Object> p = new LinkedHashMap<>();
+        p.put("probe", probe);
+        p.put("targets", targets.describe());
+        p.put("targetCount", space.size());
+        p.put("ports", space.ports());
+        p.put("seed", targets.seed());
+        p.put("shards", targets.shards());
+        p.put("shard", targets.shard());
+        p.put("rate", rate);
+        p.put("bandwidth", bandwidth);
+        p.put("senderThreads", senderThreads);
+        p.put("probesPerTarget", probesPerTarget);
+        p.put("rounds", rounds);
+        p.put("roundIntervalS", roundIntervalS);
+        p.put("cooldownS", cooldownS);
+        p.put("defaultBlocklist", !targets.describe().isEmpty() && !spec.commandLine().getParseResult()
+            .hasMatchedOption("--no-default-blocklist"));
+        p.put("blocklist", targets.blocklistSummary(space));
+        p.put("resume", resume);
+        return new ObjectMapper().writeValueAsString(p);
+    }
+
+    /** Names of the registered probes, for help. */
+    static final class ProbeNames implements Iterable<String>
+    {
+        @Override
+        public java.util.Iterator<String> iterator()
+        {
+            return ProbeRegistry.all().stream().map(ProbeType::name).iterator();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.timestudy.journal;
+
+/**
+ * Bits of the {@code flags} field of observation records.
+ */
+public final class RecordFlags
+{
+    /** T1 is the kernel capture timestamp of our outgoing frame. */
+    public static final int T1_FROM_CAPTURE = 1;
+    /** The outgoing frame was not captured (pcap drop): T1 is 0 and the reply gives only T2, T3 and T4. */
+    public static final int T1_MISSING = 1 << 1;
+    /** The reply is a Kiss-o'-Death (stratum 0); the refid holds the kiss code. */
+    public static final int KISS_OF_DEATH = 1 << 2;
+    /** The server says it is unsynchronised (LI = 3 or stratum 16). */
+    public static final int UNSYNCHRONISED = 1 << 3;
+    /** The reply is longer than 48 bytes (extension fields or a MAC follow the header). */
+    public static final int EXTENDED = 1 << 4;
+
+    private RecordFlags()
+    {
+    }
+
+    /**
+     * @param flags a flags value.
+     * @return the names of the bits set, separated by '|', or empty.
+     */
+    public static String names(final int flags)
+    {
+        final StringBuilder sb = new StringBuilder();
+        append(sb, flags, T1_FROM_CAPTURE, "T1_FROM_CAPTURE");
+        append(sb, flags, T1_MISSING, "T1_MISSING");
+        append(sb, flags, KISS_OF_DEATH, "KISS_OF_DEATH");
+        append(sb, flags, UNSYNCHRONISED, "UNSYNCHRONISED");
+        append(sb, flags, EXTENDED, "EXTENDED");
+        return sb.toString();
+    }
+
+    private static void append(final StringBuilder sb, final int flags, final int bit, final String name)
+    {
+        if ((flags & bit) != 0)
+        {
+            sb.append(sb.length() == 0 ? "" : "|").append(name);
+        }
+    }
+}
