@@ -161,14 +161,21 @@ class EngineScanLabTest
     {
         final Path journal = dir.resolve("journal");
         final Path pcap = dir.resolve("wire.pcap");
+        final Path status = dir.resolve("status.csv");
         final List<String> args = List.of("--no-default-blocklist", "198.18.0.0/17", "--journal", journal.toString(),
-            "-r", "8000", "-c", "1", "--seed", "5", "-q");
+            "-r", "8000", "-c", "1", "--seed", "5", "-q", "--status-file", status.toString());
         try (WireCapture capture = WireCapture.start(lab, "udp dst port 123", pcap))
         {
             try (LabProcess first = LabProcess.start(lab.layout().scannerNamespace(),
                 "org.timestudy.engine.cli.ScanCommand", args))
             {
-                Thread.sleep(3000);
+                // Kill it mid-scan: once its status file says a few thousand probes have gone out.
+                final long deadline = System.nanoTime() + 60_000_000_000L;
+                while (sentSoFar(status) < 5_000)
+                {
+                    assertThat(System.nanoTime() - deadline).as(first.output()).isNegative();
+                    Thread.sleep(50);
+                }
                 first.signal("KILL");
                 assertThat(first.await(10_000)).isEqualTo(137);
             }
@@ -201,6 +208,21 @@ class EngineScanLabTest
             }
             assertThat(n[0]).isGreaterThanOrEqualTo(2);
         }
+    }
+
+    private static long sentSoFar(final Path statusCsv) throws java.io.IOException
+    {
+        if (!Files.exists(statusCsv))
+        {
+            return 0;
+        }
+        final List<String> lines = Files.readAllLines(statusCsv);
+        if (lines.size() < 2)
+        {
+            return 0;
+        }
+        final String[] last = lines.get(lines.size() - 1).split(",");
+        return last.length > 3 ? Long.parseLong(last[3]) : 0;
     }
 
     /** Address spaces of the lab. */

@@ -119,11 +119,13 @@ class SimulatedInternetLabTest
                 final double delay = NtpTime.delaySecondsFromEpochNs(r.t1EpochNs(), r.receiveTimestamp(),
                     r.transmitTimestamp(), r.t4EpochNs());
                 final long mid = r.t1EpochNs() + (r.t4EpochNs() - r.t1EpochNs()) / 2;
-                // Half the delay, the model's jitter, and for a fast- or slow-running clock the part of a slow
-                // server's hold time (T3 - T2) that its rate turns into apparent offset.
+                // Half the delay (the NTP error bound), the model's jitter, and for a fast- or slow-running clock
+                // what its rate makes of the delay and of a slow server's hold time (T3 - T2): the model is read
+                // at T2, the truth here at the exchange's midpoint. Plus 1 ms for a loaded 2-core machine.
                 final double rate = Math.abs(population.ratePpm(address, mid)) * 1e-6;
                 final double hold = NtpTime.diffSeconds(r.transmitTimestamp(), r.receiveTimestamp());
-                final double tolerance = Math.abs(delay) / 2 + SYNCED_JITTER_S + 0.0002 + rate * Math.abs(hold);
+                final double tolerance = Math.abs(delay) / 2 + SYNCED_JITTER_S + 0.001 +
+                    rate * (Math.abs(delay) + Math.abs(hold));
                 boolean ok;
                 if (truth.clockClass() == ClockClass.MULTI_CLOCK && !truth.changes())
                 {
