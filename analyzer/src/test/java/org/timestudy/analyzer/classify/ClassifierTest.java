@@ -111,6 +111,51 @@ class ClassifierTest
     }
 
     @Test
+    void shouldClassifyResetDriftWhenTeethHaveOnlyTwoOrThreePoints()
+    {
+        // Every 20 h for 3 weeks against a 50-h period: 2 or 3 samples per tooth.
+        final Verdict v = classifier.classify(ntp(25, 20 * HOUR, 27, sawtooth(-80, 50 * HOUR, 11 * HOUR)));
+
+        assertThat(v.clockClass()).isEqualTo(ClockClass.RESET_DRIFT);
+        assertThat(v.rateMinusOnePpm()).isCloseTo(-80, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(v.periodNs()).isCloseTo(50 * HOUR, org.assertj.core.data.Offset.offset(HOUR));
+    }
+
+    @Test
+    void shouldReportDriftThenSyncedRatherThanResetDriftWhenTheClockStaysSynced()
+    {
+        final long changeNs = START + 3 * DAY;
+        final Verdict v = classifier.classify(
+            ntp(24 * 6, HOUR, 28, t -> t < changeNs ? (long)((t - START + 10 * DAY) * 25e-6) : 0));
+
+        assertThat(v.clockClass()).isEqualTo(ClockClass.SYNCED);
+        assertThat(v.changes()).hasSize(1);
+        assertThat(v.changes().get(0).before()).isEqualTo(ClockClass.DRIFT);
+    }
+
+    @Test
+    void shouldClassifyEachOfThreeClocksBehindOneAddress()
+    {
+        final Random pick = new Random(29);
+        final Random noise = new Random(30);
+        final SeriesBuffer buffer = new SeriesBuffer(64);
+        final long[] clocks = {0, -7 * 60 * SECOND, 7200 * SECOND};
+        for (int i = 0; i < 90; i++)
+        {
+            final long offset = clocks[pick.nextInt(3)];
+            HandSeries.addNtp(buffer, noise, START + i * HOUR, t -> offset, 10_000_000L);
+        }
+        final Verdict v = classifier.classify(buffer);
+
+        assertThat(v.clockClass()).isEqualTo(ClockClass.MULTI_CLOCK);
+        assertThat(v.components()).hasSize(3);
+        assertThat(v.components()).extracting(Component::clockClass)
+            .containsExactlyInAnyOrder(ClockClass.SYNCED, ClockClass.OFFSET, ClockClass.OFFSET);
+        assertThat(v.components()).anyMatch(c -> (c.subTags() & SubTag.MINUTE.bit()) != 0)
+            .anyMatch(c -> (c.subTags() & SubTag.TZ.bit()) != 0);
+    }
+
+    @Test
     void shouldClassifyStuckWhenRemoteTimeDoesNotMove()
     {
         final long frozenNs = START - 400 * DAY;
