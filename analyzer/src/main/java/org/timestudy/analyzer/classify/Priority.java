@@ -15,9 +15,9 @@ package org.timestudy.analyzer.classify;
  */
 public final class Priority
 {
-    private static final int KOD_DENY = ('D' << 24) | ('E' << 16) | ('N' << 8) | 'Y';
-    private static final int KOD_RSTR = ('R' << 24) | ('S' << 16) | ('T' << 8) | 'R';
-    private static final int KOD_RATE = ('R' << 24) | ('A' << 16) | ('T' << 8) | 'E';
+    private static final int KOD_DENY = NtpFields.KISS_DENY;
+    private static final int KOD_RSTR = NtpFields.KISS_RSTR;
+    private static final int KOD_RATE = NtpFields.KISS_RATE;
 
     private Priority()
     {

@@ -1,8 +1,8 @@
 package org.timestudy.analyzer.classify;
 
+import org.timestudy.ntp.NtpTime;
 import org.junit.jupiter.api.Test;
 import org.timestudy.analyzer.clock.Method;
-import org.timestudy.analyzer.clock.NtpTimestamps;
 import org.timestudy.analyzer.clock.SampleStatus;
 import org.timestudy.analyzer.clock.SeriesBuffer;
 
@@ -268,7 +268,7 @@ class ClassifierTest
             {
                 final long t1 = START + i * HOUR;
                 final long t4 = t1 + 30_000_000L;
-                final long remote = NtpTimestamps.fromUnixNs(t1 + 15_000_000L + offset);
+                final long remote = NtpTime.fromEpochNs(t1 + 15_000_000L + offset);
                 buffer.addNtpExchange(t1, remote, remote, t4, -20, 0);
             }
             final Verdict v = classifier.classify(buffer);
