@@ -1,5 +1,7 @@
 package org.timestudy.analyzer.classify;
 
+import org.timestudy.ntp.NtpFields;
+
 /**
  * Re-measurement priority of a series, 0 (leave it) to 1 (measure again soonest), for the survey scheduler:
  * <pre>
