@@ -1,0 +1,292 @@
+package org.timestudy.analyzer.ingest;
+
+import org.timestudy.analyzer.clock.Method;
+import org.timestudy.analyzer.clock.SampleStatus;
+import org.timestudy.analyzer.clock.SeriesBuffer;
+import org.timestudy.analyzer.query.DatasetQuery;
+import org.timestudy.ntp.NtpTime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * Reads a dataset's observations one series at a time: every row of one (address, probe type), in time order,
+ * into a {@link SeriesBuffer}. DuckDB sorts the rows by (address, probe type, T4), spilling to a temporary directory
+ * beyond its memory limit, and the result is streamed, so memory stays bounded by the limit plus one series
+ * whatever the dataset's size.
+ * <p>
+ * Every probe type's rows are first normalised by SQL to one shape (address, probe, kind, t1, t4, a, b, precision,
+ * flags, code); {@link #fill} turns each kind into the matching {@link SeriesBuffer} call. NTP replies become
+ * exchanges of their four timestamps (T2 and T3 converted back to the NTP format, so the arithmetic stays in
+ * {@link NtpTime}), Kiss-o'-Death replies KOD samples with their code, unsynchronised replies UNSYNC samples, ICMP
+ * unreachables UNREACHABLE samples of the probe type their port says. Replies without T1 (our outgoing frame was not
+ * captured) carry no offset and are counted, not added; replies with a zero T2 or T3 are added as INVALID.
+ * <p>
+ * HTTP (observations/probe=http) plugs in as another SELECT of the same shape: kind {@link #KIND_HTTP_DATE} with the
+ * Date in {@code a} (naive: [D − t4, D + 1 − t1]), {@link #KIND_HTTP_BOUNDARY} with the bracketed offset and its bound
+ * (precision mode), {@link #KIND_NO_MEASUREMENT} for responses without a Date and failures; see analyzer/README.md.
+ */
+public final class SeriesReader implements AutoCloseable
+{
+    /** Probe types of series, by the ordinal the SQL gives them. */
+    public static final String[] PROBES = {"ntp", "http"};
+    /** Probe ordinal of NTP series. */
+    public static final int PROBE_NTP = 0;
+    /** Probe ordinal of HTTP series. */
+    public static final int PROBE_HTTP = 1;
+
+    static final int KIND_NTP = 0;
+    static final int KIND_UNREACHABLE = 1;
+    static final int KIND_HTTP_DATE = 2;
+    static final int KIND_HTTP_BOUNDARY = 3;
+    static final int KIND_NO_MEASUREMENT = 4;
+    static final int FLAG_KOD = 1;
+    static final int FLAG_UNSYNC = 2;
+    static final int FLAG_CACHED = 4;
+
+    private static final String NTP_PORT = "123";
+    private static final String ROWS_SQL =
+        "SELECT address_int, " + PROBE_NTP + " AS probe, " + KIND_NTP + " AS kind, epoch_ns(t1) AS t1, " +
+        "epoch_ns(t4) AS t4, epoch_ns(t2) AS a, epoch_ns(t3) AS b, precision, " +
+        "(CASE WHEN kiss_of_death THEN " + FLAG_KOD + " ELSE 0 END) + " +
+        "(CASE WHEN unsynchronised THEN " + FLAG_UNSYNC + " ELSE 0 END) AS flags, refid_raw AS code " +
+        "FROM observations WHERE probe = 'ntp' " +
+        "UNION ALL " +
+        "SELECT address_int, CASE WHEN port = " + NTP_PORT + " THEN " + PROBE_NTP + " ELSE " + PROBE_HTTP +
+        " END, " + KIND_UNREACHABLE + ", epoch_ns(t1), epoch_ns(t4), NULL, NULL, 0, 0, 0 FROM unreachable " +
+        "ORDER BY address_int, probe, t4";
+
+    private final DatasetQuery query;
+    private final ResultSet rows;
+    private final Path tempDirectory;
+    private boolean positioned;
+    private boolean exhausted;
+    private int address;
+    private int probe;
+    private long rowsRead;
+    private long withoutT1;
+    private long series;
+
+    private SeriesReader(final DatasetQuery query, final ResultSet rows, final Path tempDirectory)
+    {
+        this.query = query;
+        this.rows = rows;
+        this.tempDirectory = tempDirectory;
+    }
+
+    /**
+     * Opens a dataset's observations for reading series by series.
+     *
+     * @param dataset       the dataset directory.
+     * @param memoryLimit   DuckDB's memory limit, e.g. "1GB"; the sort spills to disk beyond it.
+     * @param tempDirectory where DuckDB may spill (created, and deleted at close).
+     * @return the reader, positioned before the first series.
+     * @throws IllegalArgumentException when the directory is no dataset or has no observations.
+     */
+    public static SeriesReader open(final Path dataset, final String memoryLimit, final Path tempDirectory)
+    {
+        final Properties properties = new Properties();
+        properties.setProperty(DatasetQuery.STREAM_RESULTS_PROPERTY, "true");
+        final DatasetQuery query = DatasetQuery.open(dataset, properties);
+        try
+        {
+            try (ResultSet rs = query.execute("SELECT (SELECT count(*) FROM observations WHERE probe = 'ntp') + " +
+                "(SELECT count(*) FROM unreachable)"))
+            {
+                rs.next();
+                if (rs.getLong(1) == 0)
+                {
+                    throw new IllegalArgumentException("dataset " + dataset + " has no observations yet: compact the " +
+                        "journal of a scan that got replies into it first");
+                }
+            }
+            Files.createDirectories(tempDirectory);
+            try (Statement s = query.connection().createStatement())
+            {
+                s.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
+                s.execute("SET temp_directory = '" + tempDirectory.toAbsolutePath().toString().replace("'", "''") +
+                    "'");
+            }
+            return new SeriesReader(query, query.execute(ROWS_SQL), tempDirectory);
+        }
+        catch (final SQLException ex)
+        {
+            query.close();
+            throw new IllegalArgumentException("cannot read the observations of " + dataset + ": " + ex.getMessage(),
+                ex);
+        }
+        catch (final IOException ex)
+        {
+            query.close();
+            throw new UncheckedIOException(ex);
+        }
+        catch (final RuntimeException ex)
+        {
+            query.close();
+            throw ex;
+        }
+    }
+
+    /**
+     * Reads the next series.
+     *
+     * @param out receives its samples (reset first).
+     * @return false when every series has been read.
+     */
+    public boolean next(final SeriesBuffer out)
+    {
+        out.reset();
+        try
+        {
+            if (exhausted || (!positioned && !advance()))
+            {
+                exhausted = true;
+                return false;
+            }
+            address = (int)rows.getLong(1);
+            probe = rows.getInt(2);
+            series++;
+            do
+            {
+                fill(out);
+                if (!advance())
+                {
+                    exhausted = true;
+                    break;
+                }
+            }
+            while ((int)rows.getLong(1) == address && rows.getInt(2) == probe);
+            positioned = !exhausted;
+            return true;
+        }
+        catch (final SQLException ex)
+        {
+            throw new IllegalStateException("reading observations failed: " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * @return address of the series last read (IPv4 as an int).
+     */
+    public int address()
+    {
+        return address;
+    }
+
+    /**
+     * @return probe ordinal of the series last read ({@link #PROBE_NTP}, {@link #PROBE_HTTP}).
+     */
+    public int probe()
+    {
+        return probe;
+    }
+
+    /**
+     * @return observation rows read so far.
+     */
+    public long rows()
+    {
+        return rowsRead;
+    }
+
+    /**
+     * @return replies skipped because T1 was not captured (no offset without it).
+     */
+    public long withoutT1()
+    {
+        return withoutT1;
+    }
+
+    /**
+     * @return series read so far.
+     */
+    public long series()
+    {
+        return series;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public void close()
+    {
+        query.close();
+        deleteTree(tempDirectory);
+    }
+
+    private boolean advance() throws SQLException
+    {
+        if (rows.next())
+        {
+            rowsRead++;
+            return true;
+        }
+        return false;
+    }
+
+    private void fill(final SeriesBuffer out) throws SQLException
+    {
+        final int kind = rows.getInt(3);
+        final long t1 = rows.getLong(4);
+        final long t4 = rows.getLong(5);
+        final int flags = rows.getInt(9);
+        final Method method = probe == PROBE_NTP ? Method.NTP : Method.HTTP_NAIVE;
+        switch (kind)
+        {
+            case KIND_NTP ->
+            {
+                final long t2 = rows.getLong(6);
+                final long t3 = rows.getLong(7);
+                if ((flags & FLAG_KOD) != 0)
+                {
+                    out.addNoMeasurement(t4, method, SampleStatus.KOD, (int)rows.getLong(10));
+                }
+                else if (t1 == 0)
+                {
+                    withoutT1++;
+                }
+                else if (t2 == 0 || t3 == 0)
+                {
+                    out.addNoMeasurement(t4, method, SampleStatus.INVALID, 0);
+                }
+                else
+                {
+                    out.addNtpExchange(t1, NtpTime.fromEpochNs(t2), NtpTime.fromEpochNs(t3), t4, rows.getInt(8),
+                        (flags & FLAG_UNSYNC) != 0 ? SampleStatus.UNSYNC : SampleStatus.OK);
+                }
+            }
+            case KIND_UNREACHABLE -> out.addNoMeasurement(t4, method, SampleStatus.UNREACHABLE, 0);
+            case KIND_HTTP_DATE -> out.addHttpDate(t1, t4, rows.getLong(6),
+                (flags & FLAG_CACHED) != 0 ? SampleStatus.CACHED : SampleStatus.OK);
+            case KIND_HTTP_BOUNDARY -> out.addHttpBoundary(t1 + ((t4 - t1) >> 1), rows.getLong(6), rows.getLong(7),
+                t4 - t1, SampleStatus.OK);
+            default -> out.addNoMeasurement(t4, method, flags, 0);
+        }
+    }
+
+    private static void deleteTree(final Path root)
+    {
+        if (!Files.exists(root))
+        {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root))
+        {
+            for (final Path p : (Iterable<Path>)s.sorted(Comparator.reverseOrder())::iterator)
+            {
+                Files.deleteIfExists(p);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
