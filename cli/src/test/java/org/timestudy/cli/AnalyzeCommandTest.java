@@ -46,7 +46,7 @@ class AnalyzeCommandTest
         assertThat(out.toString()).contains("2 series from 40 observation rows")
             .containsPattern("INSUFFICIENT +2 +100.0");
         assertThat(run("analyze", "--lab", dataset.toString())).isZero();
-        assertThat(out.toString()).contains(">= 10 points over >= 60.0 s, burst window 1.0 s (shorter span",
+        assertThat(out.toString()).contains(">= 10 points over >= 60.0 s, burst window 1.0 s, DRIFT from 100 ppm, OFFSET within +-500 ppm (lab",
             "wrote verdicts 2, changes 0").containsPattern("SYNCED +1 +50.0").containsPattern("OFFSET +1 +50.0")
             .containsPattern("> 1 h +1 +50.0").containsPattern("192.0.2.2 +ntp +OFFSET +2.00 h");
         assertThat(run("query", "-d", dataset.toString(), "--csv",

@@ -43,8 +43,6 @@ public final class Classifier
 {
     private static final double NANOS_PER_SECOND = 1e9;
     private static final double PPM = 1e6;
-    private static final double ONE_PPM = 1e-6;
-    private static final double FIVE_PPM = 5e-6;
     private static final double Z_SLOPE_CHANGE = 3.29;
     private static final double PERIODIC_CV = 0.25;
     private static final double RESET_SLOPE_TOLERANCE = 0.3;
@@ -64,6 +62,8 @@ public final class Classifier
     private static final double SQRT3 = Math.sqrt(3);
 
     private final ClassifierConfig config;
+    private final double minDrift;
+    private final double maxOffsetInterval;
     private final boolean allowMixture;
     private final PointSet points = new PointSet();
     private final RobustLineFitter robust = new RobustLineFitter();
@@ -100,6 +100,8 @@ public final class Classifier
     private Classifier(final ClassifierConfig config, final boolean allowMixture)
     {
         this.config = config.concluded() ? config : config.conclude();
+        this.minDrift = this.config.minDriftPpm() / PPM;
+        this.maxOffsetInterval = this.config.maxOffsetIntervalPpm() / PPM;
         this.allowMixture = allowMixture && config.mixtureMaxComponents() >= 2;
         this.segmenter = new Segmenter(config.penaltyFactor(), config.minSegmentPoints(), config.cusumDrift(),
             config.segmentCusumThreshold(), 1.5);
@@ -399,11 +401,11 @@ public final class Classifier
         }
         final double slope = Math.abs(fit.slope());
         final double interval = LineFit.Z99 * fit.sigmaSlope();
-        if (slope >= ONE_PPM && slope > interval)
+        if (slope >= minDrift && slope > interval)
         {
             return ClockClass.DRIFT;
         }
-        if (slope < ONE_PPM || interval < FIVE_PPM)
+        if (slope < minDrift || interval < maxOffsetInterval)
         {
             return ClockClass.OFFSET;
         }
@@ -584,12 +586,12 @@ public final class Classifier
         return Math.abs(step) > Math.max(4 * sigma, 2 * u);
     }
 
-    private static boolean slopeSignificant(final LineFit before, final LineFit after)
+    private boolean slopeSignificant(final LineFit before, final LineFit after)
     {
         final double difference = Math.abs(after.slope() - before.slope());
         final double sigma = Math.sqrt(before.sigmaSlope() * before.sigmaSlope() +
             after.sigmaSlope() * after.sigmaSlope());
-        return difference >= ONE_PPM && difference > Z_SLOPE_CHANGE * sigma;
+        return difference >= minDrift && difference > Z_SLOPE_CHANGE * sigma;
     }
 
     private double boundaryX(final PointSet p, final int k)

@@ -41,8 +41,8 @@ public final class AnalyzeCommand implements Callable<Integer>
         description = "dataset directory written by compact")
     private Path dataset;
 
-    @Option(names = "--lab", description = "lab preset: span >= 60 s instead of 24 h, burst window 1 s " +
-        "(the lab's behaviours run 1000 times faster)")
+    @Option(names = "--lab", description = "lab preset: span >= 60 s instead of 24 h, burst window 1 s, rate " +
+        "thresholds 100 times a survey's (the simulated Internet's behaviours run 1000 times faster)")
     private boolean lab;
 
     @Option(names = "--min-span-s", paramLabel = "S",
@@ -101,9 +101,10 @@ public final class AnalyzeCommand implements Callable<Integer>
             r.series(), r.rows(), r.elapsedNs() / 1e9);
         final ClassifierConfig c = r.config();
         final boolean labSpan = c.minSpanNs() < ClassifierConfig.MIN_SPAN_NS_DEFAULT;
-        out.printf("  classifier: >= %d points over >= %s, burst window %s%s%n", c.minSamples(),
-            duration(c.minSpanNs()), duration(c.burstWindowNs()), labSpan ?
-            " (shorter span than a survey's 24 h: for the lab's accelerated time)" : "");
+        out.printf("  classifier: >= %d points over >= %s, burst window %s, DRIFT from %s ppm, OFFSET within +-%s ppm%s%n",
+            c.minSamples(), duration(c.minSpanNs()), duration(c.burstWindowNs()), plain(c.minDriftPpm()),
+            plain(c.maxOffsetIntervalPpm()), labSpan ?
+            " (lab settings, not a survey's: the lab's behaviours run in accelerated time)" : "");
         if (r.withoutT1() > 0)
         {
             out.printf("  %d replies without T1 skipped (our outgoing frame was not captured: no offset)%n",
@@ -128,6 +129,11 @@ public final class AnalyzeCommand implements Callable<Integer>
             throw new IllegalArgumentException(option + " must be between 0 and 1e9 seconds, not " + seconds);
         }
         return Math.round(seconds * 1e9);
+    }
+
+    private static String plain(final double v)
+    {
+        return v == Math.rint(v) ? Long.toString((long)v) : Double.toString(v);
     }
 
     private static String duration(final long ns)

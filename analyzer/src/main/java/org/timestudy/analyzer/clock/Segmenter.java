@@ -13,8 +13,9 @@ package org.timestudy.analyzer.clock;
  */
 public final class Segmenter
 {
-    private static final double MIN_WEIGHT = 0.01;
+    private static final double MIN_WEIGHT = 1e-12;
     private static final double MAX_WEIGHT = 100;
+    private static final double SQRT3 = Math.sqrt(3);
     private static final double TINY = 1e-300;
 
     private final double penaltyFactor;
@@ -126,7 +127,7 @@ public final class Segmenter
         }
         boundaries[segments++] = 0;
         final double noise = Math.max(noiseS, 1e-12);
-        computeWeights(points, n);
+        computeWeights(points, n, noise);
         if (n < 2 * minSegmentPoints || isOneSegment(points, global, noise, n))
         {
             fastPath = true;
@@ -161,13 +162,24 @@ public final class Segmenter
         return fastPath;
     }
 
-    private void computeWeights(final PointSet points, final int n)
+    /**
+     * A point's weight is (noise / σ_i)². Points as good as the median or better: σ_i = noise · u_i / median(u)
+     * (at most 10 times smaller). Worse ones may err by anything up to their own bound u_i, so σ_i is at least the
+     * noise plus their excess bound as a uniform error, (u_i − median(u)) / √3: one reply delayed 40 ms on a path of
+     * 50 µs is then a point that fits any line within its 20 ms, not a change point.
+     */
+    private void computeWeights(final PointSet points, final int n, final double noise)
     {
         final double uMedian = points.medianUncertaintyS(0, n);
         final double[] u = points.u();
         for (int i = 0; i < n; i++)
         {
-            final double w = u[i] > 0 && uMedian > 0 ? (uMedian / u[i]) * (uMedian / u[i]) : 1;
+            double w = u[i] > 0 && uMedian > 0 ? (uMedian / u[i]) * (uMedian / u[i]) : 1;
+            if (u[i] > uMedian)
+            {
+                final double sigma = noise + (u[i] - uMedian) / SQRT3;
+                w = Math.min(w, (noise / sigma) * (noise / sigma));
+            }
             weight[i] = Math.max(MIN_WEIGHT, Math.min(MAX_WEIGHT, w));
         }
     }

@@ -126,10 +126,12 @@ public final class Analysis
             writeNameGroups(files, run, names, byName, kept, summary);
             writeReferences(files, run, references, byName, kept, summary);
 
-            final Map<String, Long> settings = new LinkedHashMap<>();
-            settings.put("minSamples", (long)config.minSamples());
+            final Map<String, Number> settings = new LinkedHashMap<>();
+            settings.put("minSamples", config.minSamples());
             settings.put("minSpanNs", config.minSpanNs());
             settings.put("burstWindowNs", config.burstWindowNs());
+            settings.put("minDriftPpm", config.minDriftPpm());
+            settings.put("maxOffsetIntervalPpm", config.maxOffsetIntervalPpm());
             final AnalysisManifest manifest = files.commit(new AnalysisManifest(AnalysisManifest.FORMAT, run,
                 startedAt.toString(), Instant.now().toString(), settings, reader.rows(), reader.series(), Map.of()));
             return new Report(ctx.dataset, manifest, summary, config, reader.rows(), reader.series(),

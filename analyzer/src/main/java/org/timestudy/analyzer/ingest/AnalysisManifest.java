@@ -20,7 +20,7 @@ import java.util.Map;
  * @param run        run id, part of every file name the run wrote ({@code part-RUN.parquet}).
  * @param startedAt  ISO-8601 UTC.
  * @param finishedAt ISO-8601 UTC.
- * @param settings   classifier settings: minSamples, minSpanNs, burstWindowNs.
+ * @param settings   classifier settings: minSamples, minSpanNs, burstWindowNs, minDriftPpm, maxOffsetIntervalPpm.
  * @param rows       observation rows read.
  * @param series     series classified.
  * @param tableRows  rows written per analysis table (by directory).
@@ -30,7 +30,7 @@ public record AnalysisManifest(
     String run,
     String startedAt,
     String finishedAt,
-    Map<String, Long> settings,
+    Map<String, Number> settings,
     long rows,
     long series,
     Map<String, Long> tableRows)
