@@ -90,6 +90,17 @@ public final class LabSurvey
         }
         final Path journal = dir.resolve("journal");
         final Path dataset = dir.resolve("dataset");
+        try
+        {
+            // The ground truth goes with the data: the manifest rebuilds the population and names the servers.
+            Files.createDirectories(dir);
+            Files.copy(lab.manifestFile(), dir.resolve(LabManifest.FILE_NAME),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
         final List<String> args = new ArrayList<>(List.of("--no-default-blocklist", m.simulatedSpace()));
         int servers = 0;
         for (final LabManifest.Server s : m.servers())
