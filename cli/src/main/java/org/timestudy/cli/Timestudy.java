@@ -3,6 +3,7 @@ package org.timestudy.cli;
 import org.timestudy.analyzer.cli.AnalyzeCommand;
 import org.timestudy.analyzer.cli.CompactCommand;
 import org.timestudy.analyzer.cli.QueryCommand;
+import org.timestudy.analyzer.cli.ReportCommand;
 import org.timestudy.bench.BenchCommand;
 import org.timestudy.engine.cli.ExitCodes;
 import org.timestudy.engine.cli.ScanCommand;
@@ -32,6 +33,7 @@ import java.util.Properties;
         CompactCommand.class,
         QueryCommand.class,
         AnalyzeCommand.class,
+        ReportCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class
     },

@@ -47,4 +47,21 @@ public enum Method
     {
         return VALUES[ordinal];
     }
+
+    /**
+     * @param label a method's short name as {@link #label()} writes it (the verdicts table's {@code method}).
+     * @return the method.
+     * @throws IllegalArgumentException for an unknown name.
+     */
+    public static Method parse(final String label)
+    {
+        for (final Method m : VALUES)
+        {
+            if (m.label.equals(label))
+            {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown measurement method: " + label);
+    }
 }

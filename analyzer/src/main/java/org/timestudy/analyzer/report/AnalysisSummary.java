@@ -33,7 +33,6 @@ public final class AnalysisSummary
     public static final String[] BAND_LABELS = {"<= 0.1 s", "0.1 s - 1 s", "1 s - 1 min", "1 min - 1 h", "> 1 h"};
 
     private static final ClockClass[] CLASSES = ClockClass.values();
-    private static final double NANOS = 1e9;
     private static final int LISTED = 10;
 
     private final String[] probes;
@@ -168,7 +167,8 @@ public final class AnalysisSummary
         else if (namesDisagreeing.size() < LISTED)
         {
             namesDisagreeing.add(String.format("%s (%s): %d of %d measured, spread %s, off: %s", name, probe,
-                agreement.measured(), agreement.members(), seconds(agreement.spreadNs()), disagreeing));
+                agreement.measured(), agreement.members(), ClockFormat.scaledNs(agreement.spreadNs()),
+                disagreeing));
         }
     }
 
@@ -186,7 +186,8 @@ public final class AnalysisSummary
         if (("WRONG".equals(status) || "UNSYNCHRONISED".equals(status)) && referencesWrong.size() < LISTED)
         {
             referencesWrong.add(String.format("%s (listed stratum %d): %s, %s", server, stratum, status,
-                v == null ? "-" : v.clockClass().label() + (v.hasOffset() ? " offset " + seconds(v.offsetNs()) : "")));
+                v == null ? "-" : v.clockClass().label() +
+                (v.hasOffset() ? " offset " + ClockFormat.offsetNs(v.offsetNs()) : "")));
         }
     }
 
@@ -208,8 +209,8 @@ public final class AnalysisSummary
             }
             else if (pairsDisagreeing.size() < LISTED)
             {
-                pairsDisagreeing.add(address + ": HTTP - NTP = " + seconds(agreement.differenceNs()) + " +- " +
-                    seconds(agreement.uncertaintyNs()));
+                pairsDisagreeing.add(address + ": HTTP - NTP = " + ClockFormat.scaledNs(agreement.differenceNs()) +
+                    " +- " + ClockFormat.scaledNs(agreement.uncertaintyNs()));
             }
         }
     }
@@ -318,8 +319,10 @@ public final class AnalysisSummary
             if (h.getTotalCount() > 0)
             {
                 out.printf("  %s |offset| p50 %s, p90 %s, p99 %s, max %s%n", probes[p],
-                    seconds(h.getValueAtPercentile(50) * 1000), seconds(h.getValueAtPercentile(90) * 1000),
-                    seconds(h.getValueAtPercentile(99) * 1000), seconds(h.getMaxValue() * 1000));
+                    ClockFormat.scaledNs(h.getValueAtPercentile(50) * 1000),
+                    ClockFormat.scaledNs(h.getValueAtPercentile(90) * 1000),
+                    ClockFormat.scaledNs(h.getValueAtPercentile(99) * 1000),
+                    ClockFormat.scaledNs(h.getMaxValue() * 1000));
             }
         }
 
@@ -333,8 +336,9 @@ public final class AnalysisSummary
             for (final Worst w : sorted)
             {
                 out.printf("  %-15s %-5s %-13s %18s %12s %14.3f %6d%n", Ipv4.format(w.address), w.probe,
-                    w.verdict.clockClass().label(), seconds(w.verdict.offsetNs()),
-                    seconds(w.verdict.offsetUncertaintyNs()), w.verdict.rateMinusOnePpm(), w.verdict.points());
+                    w.verdict.clockClass().label(), ClockFormat.offsetNs(w.verdict.offsetNs()),
+                    ClockFormat.scaledNs(w.verdict.offsetUncertaintyNs()), w.verdict.rateMinusOnePpm(),
+                    w.verdict.points());
             }
         }
 
@@ -346,7 +350,7 @@ public final class AnalysisSummary
         {
             out.printf("  %s %-15s %-5s %s -> %s, step %s, slope %+.3f ppm%s%n",
                 Instant.ofEpochSecond(0, l.change.timeNs()), Ipv4.format(l.address), l.probe, l.change.before().label(),
-                l.change.after().label(), seconds(l.change.stepNs()), l.change.slopeChangePpm(),
+                l.change.after().label(), ClockFormat.scaledNs(l.change.stepNs()), l.change.slopeChangePpm(),
                 l.change.step() ? " (STEP)" : "");
         }
 
@@ -416,33 +420,6 @@ public final class AnalysisSummary
     private static String percent(final long part, final long whole)
     {
         return whole == 0 ? "-" : String.format("%.1f", 100.0 * part / whole);
-    }
-
-    /**
-     * @param ns a duration or offset in ns.
-     * @return it in the largest fitting unit: "12.3 ms", "-3.000 s", "2.5 h", "41.2 d".
-     */
-    public static String seconds(final long ns)
-    {
-        final double s = ns / NANOS;
-        final double a = Math.abs(s);
-        if (a < 1e-3)
-        {
-            return String.format("%.1f us", s * 1e6);
-        }
-        if (a < 1)
-        {
-            return String.format("%.1f ms", s * 1e3);
-        }
-        if (a < 600)
-        {
-            return String.format("%.3f s", s);
-        }
-        if (a < 86_400)
-        {
-            return String.format("%.2f h", s / 3600);
-        }
-        return String.format("%.1f d", s / 86_400);
     }
 
     private record Worst(String probe, int address, Verdict verdict, long absOffsetNs)

@@ -21,16 +21,17 @@ import java.util.SplittableRandom;
  * one round every {@code intervalNs}, each host answering with T2 and T3 from its clock model (plus a little
  * jitter and a fixed path delay), or with a Kiss-o'-Death, or an ICMP unreachable.
  */
-final class ClockJournal
+public final class ClockJournal
 {
     /** First round's T1: 2026-11-27T12:00:00Z. */
-    static final long START_NS = SurveyJournal.START_EPOCH_NS;
-    static final long HOUR_NS = 3_600_000_000_000L;
+    public static final long START_NS = SurveyJournal.START_EPOCH_NS;
+    /** One hour, ns. */
+    public static final long HOUR_NS = 3_600_000_000_000L;
     private static final long SCAN_ID = 77;
     private static final long ONE_WAY_NS = 10_000_000L;
 
     /** What a host answers. */
-    enum Kind
+    public enum Kind
     {
         NORMAL, UNSYNC, KOD_RATE, UNREACHABLE
     }
@@ -46,14 +47,23 @@ final class ClockJournal
      * @param frozenAt epoch ns the clock shows forever, or 0.
      * @param kind     how it answers.
      */
-    record Host(int address, double offsetS, double ppm, long stepAtNs, double stepS, long frozenAt, Kind kind)
+    public record Host(int address, double offsetS, double ppm, long stepAtNs, double stepS, long frozenAt, Kind kind)
     {
-        static Host offset(final int address, final double offsetS)
+        /**
+         * @param address IPv4 address.
+         * @param offsetS its constant offset, seconds.
+         * @return a host off by a constant.
+         */
+        public static Host offset(final int address, final double offsetS)
         {
             return new Host(address, offsetS, 0, Long.MAX_VALUE, 0, 0, Kind.NORMAL);
         }
 
-        Host answering(final Kind k)
+        /**
+         * @param k how it answers.
+         * @return this host, answering so.
+         */
+        public Host answering(final Kind k)
         {
             return new Host(address, offsetS, ppm, stepAtNs, stepS, frozenAt, k);
         }
@@ -71,7 +81,11 @@ final class ClockJournal
 
     private final List<Host> hosts = new ArrayList<>();
 
-    ClockJournal add(final Host h)
+    /**
+     * @param h a host.
+     * @return this.
+     */
+    public ClockJournal add(final Host h)
     {
         hosts.add(h);
         return this;
@@ -86,7 +100,7 @@ final class ClockJournal
      * @param seed       jitter seed.
      * @return the journal directory.
      */
-    Path write(final Path dir, final int rounds, final long intervalNs, final long seed)
+    public Path write(final Path dir, final int rounds, final long intervalNs, final long seed)
     {
         final SplittableRandom random = new SplittableRandom(seed);
         final NtpReplyFlyweight reply = new NtpReplyFlyweight();
