@@ -1,5 +1,7 @@
 package org.timestudy.analyzer.report;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -174,17 +176,7 @@ public final class ClockFormat
 
     private static String trimmed(final double v)
     {
-        final String s = String.format(Locale.ROOT, "%.3g", v);
-        if (s.contains("e") || !s.contains("."))
-        {
-            return s;
-        }
-        String t = s;
-        while (t.endsWith("0"))
-        {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
+        return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     /**

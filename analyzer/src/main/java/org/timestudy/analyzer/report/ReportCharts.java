@@ -7,6 +7,8 @@ import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnits;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.IntervalMarker;
@@ -135,8 +137,10 @@ final class ReportCharts
             new DecimalFormat("#,##0")));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(SMALL_FONT);
+        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,
+            TextAnchor.CENTER_LEFT));
         final NumberAxis hosts = new NumberAxis("hosts");
-        hosts.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        hosts.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
         hosts.setUpperMargin(0.12);
         final CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), hosts, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
@@ -153,6 +157,7 @@ final class ReportCharts
     {
         final XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
         double maxS = 1e4;
+        long maxHosts = 10;
         for (final Study.ProbeFigures p : study.probes())
         {
             final XYIntervalSeries s = new XYIntervalSeries(p.probe());
@@ -162,6 +167,7 @@ final class ReportCharts
                 {
                     s.add(Math.sqrt(b.lowS() * b.highS()), b.lowS(), b.highS(), b.hosts(), 0.7, b.hosts());
                     maxS = Math.max(maxS, b.highS());
+                    maxHosts = Math.max(maxHosts, b.hosts());
                 }
             }
             data.addSeries(s);
@@ -171,6 +177,8 @@ final class ReportCharts
         offset.setRange(Study.HISTOGRAM_FLOOR_S, maxS * 2);
         final LogAxis hosts = new LogAxis("hosts (log scale)");
         hosts.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        hosts.setTickUnit(new NumberTickUnit(1), false, true);
+        hosts.setRange(0.7, maxHosts * 2.0);
         hosts.setSmallestValue(0.7);
         final XYBarRenderer renderer = new XYBarRenderer();
         renderer.setUseYInterval(true);
@@ -249,6 +257,7 @@ final class ReportCharts
      */
     static JFreeChart panel(final String title, final List<HostSeries> series)
     {
+        final double reference = reference(series);
         final XYSeriesCollection points = new XYSeriesCollection();
         final XYSeriesCollection lines = new XYSeriesCollection();
         final XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
@@ -264,7 +273,7 @@ final class ReportCharts
                 true);
             for (int k = 0; k < s.timesNs().length; k++)
             {
-                xy.add(s.timesNs()[k] / NANOS_PER_MS, s.offsetsS()[k]);
+                xy.add(s.timesNs()[k] / NANOS_PER_MS, s.offsetsS()[k] - reference);
             }
             points.addSeries(xy);
             dots.setSeriesPaint(i, color);
@@ -272,8 +281,8 @@ final class ReportCharts
             for (final HostSeries.Segment seg : s.segments())
             {
                 final XYSeries line = new XYSeries("fit " + lineIndex, false, true);
-                line.add(seg.startNs() / NANOS_PER_MS, seg.startS());
-                line.add(seg.endNs() / NANOS_PER_MS, seg.endS());
+                line.add(seg.startNs() / NANOS_PER_MS, seg.startS() - reference);
+                line.add(seg.endNs() / NANOS_PER_MS, seg.endS() - reference);
                 lines.addSeries(line);
                 fits.setSeriesPaint(lineIndex, color.darker());
                 fits.setSeriesStroke(lineIndex, new BasicStroke(1.6f));
@@ -281,7 +290,8 @@ final class ReportCharts
                 lineIndex++;
             }
         }
-        final NumberAxis offset = new NumberAxis("offset");
+        final NumberAxis offset = new NumberAxis(reference == 0 ? "offset" :
+            "offset - (" + ClockFormat.offset(reference) + ")");
         offset.setAutoRangeIncludesZero(false);
         offset.setAutoRangeMinimumSize(1e-4);
         offset.setStandardTickUnits(offsetTickUnits());
@@ -323,6 +333,35 @@ final class ReportCharts
     }
 
     /**
+     * An offset to subtract on a panel's axis, so that the axis resolves what the dots show: 0 unless every offset
+     * lies beyond a minute (where {@link ClockFormat#offset} writes whole seconds) within less than two minutes of
+     * each other; then their median, in whole seconds.
+     *
+     * @param series a panel's hosts.
+     * @return the reference, s.
+     */
+    static double reference(final List<HostSeries> series)
+    {
+        final List<Double> all = new java.util.ArrayList<>();
+        for (final HostSeries s : series)
+        {
+            for (final double o : s.offsetsS())
+            {
+                all.add(o);
+            }
+        }
+        if (all.isEmpty())
+        {
+            return 0;
+        }
+        all.sort(null);
+        final double low = all.get(0);
+        final double high = all.get(all.size() - 1);
+        final boolean beyondMinute = Math.min(Math.abs(low), Math.abs(high)) >= 60 && low * high > 0;
+        return beyondMinute && high - low < 120 ? Math.rint(all.get(all.size() / 2)) : 0;
+    }
+
+    /**
      * @param h a host.
      * @return one line about its fit: class, offset ± u, R − 1 ± σ, last reset, period, points.
      */
@@ -333,7 +372,7 @@ final class ReportCharts
             .append(ClockFormat.scaled(h.uncertaintyS())).append(", R-1 ").append(ClockFormat.ratePpm(h.ratePpm()));
         if (!Double.isNaN(h.rateSigmaPpm()))
         {
-            sb.append(" +- ").append(String.format(Locale.ROOT, "%.3g", h.rateSigmaPpm()));
+            sb.append(" +- ").append(String.format(Locale.ROOT, "%.2g", h.rateSigmaPpm())).append(" ppm");
         }
         if (h.lastResetNs() != Long.MIN_VALUE)
         {
