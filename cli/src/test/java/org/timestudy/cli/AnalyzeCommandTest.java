@@ -48,7 +48,7 @@ class AnalyzeCommandTest
         assertThat(run("analyze", "--lab", dataset.toString())).isZero();
         assertThat(out.toString()).contains(">= 10 points over >= 60.0 s, burst window 1.0 s, DRIFT from 100 ppm, OFFSET within +-500 ppm (lab",
             "wrote verdicts 2, changes 0").containsPattern("SYNCED +1 +50.0").containsPattern("OFFSET +1 +50.0")
-            .containsPattern("> 1 h +1 +50.0").containsPattern("192.0.2.2 +ntp +OFFSET +2.00 h");
+            .containsPattern("> 1 h +1 +50.0").containsPattern("192.0.2.2 +ntp +OFFSET +\\+02:00:00");
         assertThat(run("query", "-d", dataset.toString(), "--csv",
             "SELECT address, class, sub_tags, points FROM verdicts ORDER BY address")).isZero();
         assertThat(out.toString()).isEqualTo("address,class,sub_tags,points\r\n192.0.2.1,SYNCED,,20\r\n" +

@@ -64,7 +64,7 @@ public final class ReportCommand implements Callable<Integer>
         try (DatasetQuery q = DatasetQuery.open(dataset))
         {
             final Study study = Study.load(q, new Study.Options().dataset(dataset).namesFile(names).listed(listed)
-                .changes(listed).panelsPerClass(panels).tableRows(tableRows));
+                .panelsPerClass(panels).tableRows(tableRows));
             TextReport.print(study, out);
             if (html != null)
             {

@@ -56,6 +56,7 @@ public final class Study
     private static final String RTT_JOIN = " LEFT JOIN rtt r ON r.probe = v.probe AND r.address_int = v.address_int";
 
     private final Path dataset;
+    private final int listed;
     private final String run;
     private final boolean labSettings;
     private final long firstNs;
@@ -78,6 +79,7 @@ public final class Study
     private Study(final Builder b)
     {
         dataset = b.dataset;
+        listed = b.listed;
         run = b.run;
         labSettings = b.labSettings;
         firstNs = b.firstNs;
@@ -115,6 +117,7 @@ public final class Study
         }
         final Builder b = new Builder();
         b.dataset = options.datasetName;
+        b.listed = options.listed;
         b.run = analysis.run();
         final Number minSpan = analysis.settings().get("minSpanNs");
         b.labSettings = minSpan != null && minSpan.longValue() < ClassifierConfig.MIN_SPAN_NS_DEFAULT;
@@ -465,6 +468,14 @@ public final class Study
     }
 
     /**
+     * @return how many off hosts and changes the text lists.
+     */
+    public int listed()
+    {
+        return listed;
+    }
+
+    /**
      * @return the analysis run the figures come from.
      */
     public String run()
@@ -553,7 +564,7 @@ public final class Study
     }
 
     /**
-     * @return the latest behaviour changes, latest first.
+     * @return the latest behaviour changes, latest first (at most {@link Options#changes(int)}).
      */
     public List<Change> changes()
     {
@@ -626,8 +637,10 @@ public final class Study
      */
     public static final class Options
     {
-        /** Default number of off hosts and changes listed. */
+        /** Default number of off hosts and changes listed in the text. */
         public static final int LISTED_DEFAULT = 20;
+        /** Default number of the latest changes read (the page's table). */
+        public static final int CHANGES_DEFAULT = 1000;
         /** Default number of panels per off class on the page. */
         public static final int PANELS_PER_CLASS_DEFAULT = 2;
         /** Default most rows of the page's table. */
@@ -636,7 +649,7 @@ public final class Study
         private Path datasetName;
         private Path namesFile;
         private int listed = LISTED_DEFAULT;
-        private int changes = LISTED_DEFAULT;
+        private int changes = CHANGES_DEFAULT;
         private int panelsPerClass = PANELS_PER_CLASS_DEFAULT;
         private int tableRows = TABLE_ROWS_DEFAULT;
 
@@ -672,12 +685,13 @@ public final class Study
         }
 
         /**
-         * @param changes how many of the latest changes to list.
+         * @param changes how many of the latest changes to read (the page's table; the text lists
+         *                {@link #listed(int)} of them).
          * @return this.
          */
         public Options changes(final int changes)
         {
-            this.changes = requireNonNegative(changes, "changes listed");
+            this.changes = requireNonNegative(changes, "changes read");
             return this;
         }
 
@@ -938,6 +952,7 @@ public final class Study
     private static final class Builder
     {
         private Path dataset;
+        private int listed;
         private String run;
         private boolean labSettings;
         private long firstNs;

@@ -193,9 +193,10 @@ public final class TextReport
     private static void printChanges(final Study study, final PrintWriter out)
     {
         out.println();
-        out.printf("recent behaviour changes (%s of %s)%n", count(study.changes().size()),
-            count(study.changesTotal()));
-        for (final Study.Change c : study.changes())
+        final List<Study.Change> changes = study.changes().subList(0, Math.min(study.listed(),
+            study.changes().size()));
+        out.printf("recent behaviour changes (%s of %s)%n", count(changes.size()), count(study.changesTotal()));
+        for (final Study.Change c : changes)
         {
             out.printf("  %s  %-15s %-5s %-13s -> %-13s step %16s, R-1 %s%s%n", ClockFormat.dateTime(c.timeNs()),
                 Ipv4.format(c.address()), c.probe(), c.before(), c.after(), ClockFormat.offset(c.stepS()),

@@ -33,10 +33,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * chromium} (the launcher's setup) is all it needs. Flags: no sandbox (root in CI), no GPU, and nothing that talks to
  * the network on its own (background networking, component updates, sync, QUIC), with a fresh profile directory.
  */
-final class HeadlessChromium implements AutoCloseable
+public final class HeadlessChromium implements AutoCloseable
 {
     /** The flags every run uses. */
-    static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    public static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic");
 
     private static final long START_TIMEOUT_MS = 60_000;
@@ -64,7 +64,7 @@ final class HeadlessChromium implements AutoCloseable
     /**
      * @return Debian's chromium binary, or null when it is not installed.
      */
-    static Path executable()
+    public static Path executable()
     {
         for (final String candidate : new String[] {"/usr/bin/chromium", "/usr/bin/chromium-browser"})
         {
@@ -77,6 +77,40 @@ final class HeadlessChromium implements AutoCloseable
     }
 
     /**
+     * @return Chromium, or null after a skip: without Chromium, a test is skipped for a developer who is not root
+     *         (with a message saying how to install it) and fails for root, as in CI, where the launcher's setup
+     *         installs it.
+     * @throws IllegalStateException for root without Chromium.
+     */
+    public static Path requireForTest()
+    {
+        final Path chromium = executable();
+        if (chromium == null)
+        {
+            org.junit.jupiter.api.Assumptions.assumeTrue(isRoot(), "SKIPPED: chromium is not installed, so the " +
+                "report page is not tested in a browser (install it: sudo ./timestudy setup, or apt-get install " +
+                "chromium)");
+            throw new IllegalStateException("chromium is not installed, and this is root (as CI is): ./timestudy " +
+                "setup installs it");
+        }
+        return chromium;
+    }
+
+    private static boolean isRoot()
+    {
+        try
+        {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("Uid:"))
+                .anyMatch(l -> l.split("\\s+")[2].equals("0"));
+        }
+        catch (final IOException ex)
+        {
+            return false;
+        }
+    }
+
+    /**
      * Starts Chromium with a fresh profile and attaches to one blank tab.
      *
      * @param binary     the chromium binary.
@@ -85,7 +119,7 @@ final class HeadlessChromium implements AutoCloseable
      * @return the browser.
      * @throws IOException when it cannot start.
      */
-    static HeadlessChromium launch(final Path binary, final int widthPx, final int heightPx) throws IOException
+    public static HeadlessChromium launch(final Path binary, final int widthPx, final int heightPx) throws IOException
     {
         final Path profile = Files.createTempDirectory("timestudy-chromium");
         final List<String> cmd = new ArrayList<>(List.of(binary.toString()));
@@ -166,7 +200,7 @@ final class HeadlessChromium implements AutoCloseable
      *
      * @param url the page.
      */
-    void open(final String url)
+    public void open(final String url)
     {
         loaded = new CompletableFuture<>();
         final JsonNode r = call(session, "Page.navigate", object().put("url", url));
@@ -181,7 +215,7 @@ final class HeadlessChromium implements AutoCloseable
      * @param expression JavaScript, evaluated in the page (promises awaited).
      * @return its value, as JSON.
      */
-    JsonNode evaluate(final String expression)
+    public JsonNode evaluate(final String expression)
     {
         final JsonNode r = call(session, "Runtime.evaluate", object().put("expression", expression)
             .put("returnByValue", true).put("awaitPromise", true));
@@ -198,7 +232,7 @@ final class HeadlessChromium implements AutoCloseable
      * @param expression JavaScript giving a boolean.
      * @param timeoutMs  how long.
      */
-    void waitFor(final String expression, final long timeoutMs)
+    public void waitFor(final String expression, final long timeoutMs)
     {
         final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         while (true)
@@ -232,7 +266,7 @@ final class HeadlessChromium implements AutoCloseable
      * @param heightPx height, CSS pixels (cut at the page's end).
      * @return the PNG.
      */
-    byte[] screenshot(final double yPx, final double heightPx)
+    public byte[] screenshot(final double yPx, final double heightPx)
     {
         final JsonNode size = call(session, "Page.getLayoutMetrics", object()).get("cssContentSize");
         final double h = Math.max(1, Math.min(heightPx, size.get("height").asDouble() - yPx));
@@ -246,7 +280,7 @@ final class HeadlessChromium implements AutoCloseable
     /**
      * @return console errors, uncaught exceptions and browser log errors seen so far.
      */
-    List<String> errors()
+    public List<String> errors()
     {
         synchronized (errors)
         {
@@ -257,7 +291,7 @@ final class HeadlessChromium implements AutoCloseable
     /**
      * @return every console message seen so far (any level).
      */
-    List<String> console()
+    public List<String> console()
     {
         synchronized (console)
         {
@@ -268,7 +302,7 @@ final class HeadlessChromium implements AutoCloseable
     /**
      * @return the URL of every network request the page made.
      */
-    List<String> requests()
+    public List<String> requests()
     {
         synchronized (requests)
         {
@@ -374,6 +408,7 @@ final class HeadlessChromium implements AutoCloseable
         return JSON.createObjectNode();
     }
 
+    /** Ends the browser and deletes its profile. */
     @Override
     public void close()
     {

@@ -2,7 +2,6 @@ package org.timestudy.analyzer.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,14 +37,7 @@ class HtmlReportBrowserTest
     @BeforeAll
     static void openPage() throws IOException
     {
-        final Path chromium = HeadlessChromium.executable();
-        if (chromium == null)
-        {
-            Assumptions.assumeTrue(isRoot(), "chromium is not installed: the browser test of the report page is " +
-                "skipped (install it with: sudo ./timestudy setup, or apt-get install chromium)");
-            throw new IllegalStateException("chromium is not installed, and this is root (CI): ./timestudy setup " +
-                "installs it");
-        }
+        final Path chromium = HeadlessChromium.requireForTest();
         final Path dataset = StudyFixture.analysedDataset(dir);
         try (DatasetQuery q = DatasetQuery.open(dataset))
         {
@@ -164,19 +156,5 @@ class HtmlReportBrowserTest
         final List<String> out = new java.util.ArrayList<>();
         v.forEach(n -> out.add(n.asText()));
         return out;
-    }
-
-    private static boolean isRoot()
-    {
-        try
-        {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                .filter(l -> l.startsWith("Uid:"))
-                .anyMatch(l -> l.split("\\s+")[2].equals("0"));
-        }
-        catch (final IOException ex)
-        {
-            return false;
-        }
     }
 }

@@ -18,10 +18,12 @@ import java.nio.file.Path;
  * .10 21:57:13 behind, .11 3 days 4 hours ahead, .12 5 minutes ahead. Names: pool.test (.1 .2 .9), clock.test (.4),
  * ok.test (.1), silent.test (.200, never answers). Listed reference servers: .1 (stratum 1), .2 (2), .4 (1).
  */
-final class StudyFixture
+public final class StudyFixture
 {
-    static final int A1 = Ipv4.parse("192.0.2.1");
-    static final long STUCK_AT_NS = 1_463_189_906_000_000_000L;
+    /** 192.0.2.1. */
+    public static final int A1 = Ipv4.parse("192.0.2.1");
+    /** What the stuck clock shows, ns since 1970 (2016-05-14). */
+    public static final long STUCK_AT_NS = 1_463_189_906_000_000_000L;
 
     private StudyFixture()
     {
@@ -31,7 +33,7 @@ final class StudyFixture
      * @param a last octet.
      * @return 192.0.2.a.
      */
-    static int address(final int a)
+    public static int address(final int a)
     {
         return A1 + a - 1;
     }
@@ -42,7 +44,7 @@ final class StudyFixture
      * @param dir an empty directory.
      * @return the analysed dataset (the names table is {@code dir/names.tsv}).
      */
-    static Path analysedDataset(final Path dir)
+    public static Path analysedDataset(final Path dir)
     {
         final long hour = ClockJournal.HOUR_NS;
         final Path journal = dir.resolve("journal");

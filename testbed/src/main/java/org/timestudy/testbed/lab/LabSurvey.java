@@ -3,6 +3,8 @@ package org.timestudy.testbed.lab;
 import org.timestudy.analyzer.classify.ClassifierConfig;
 import org.timestudy.analyzer.ingest.Analysis;
 import org.timestudy.analyzer.ingest.Compactor;
+import org.timestudy.engine.cli.ScanCommand;
+import org.timestudy.engine.status.StatusLine;
 import org.timestudy.targets.cli.TargetsCommand;
 import org.timestudy.testbed.JvmOptions;
 
@@ -14,7 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A survey of a lab, end to end, as a study would run it: the engine scans the simulated Internet and the real NTP
@@ -26,6 +30,7 @@ import java.util.Set;
 public final class LabSurvey
 {
     private static final long SLACK_MS = 120_000;
+    private static final long PROGRESS_INTERVAL_MS = 10_000;
 
     private LabSurvey()
     {
@@ -90,6 +95,7 @@ public final class LabSurvey
         }
         final Path journal = dir.resolve("journal");
         final Path dataset = dir.resolve("dataset");
+        final Path status = dir.resolve("scan-status.csv");
         try
         {
             // The ground truth goes with the data: the manifest rebuilds the population and names the servers.
@@ -114,13 +120,14 @@ public final class LabSurvey
         args.addAll(List.of("--journal", journal.toString(), "-r", Integer.toString(settings.ratePps()),
             "--rounds", Integer.toString(settings.rounds()), "--round-interval",
             Double.toString(settings.roundIntervalS()), "-c", "4", "--seed", Long.toString(settings.seed()), "-q",
-            "--metadata-file", dir.resolve("scan.json").toString()));
+            "--metadata-file", dir.resolve("scan.json").toString(), "--status-file", status.toString()));
         final double roundS = 65_536.0 / settings.ratePps() + settings.roundIntervalS();
         log.printf("scanning %s and %d real NTP servers: %d rounds at %d pps, about %.0f s%n", m.simulatedSpace(),
             servers, settings.rounds(), settings.ratePps(), settings.rounds() * roundS);
         final long scanStart = System.nanoTime();
-        try (LabProcess scan = LabProcess.scan(lab, args, (long)(settings.rounds() * roundS * 1000) + SLACK_MS))
+        try (LabProcess scan = LabProcess.start(lab.layout().scannerNamespace(), ScanCommand.class.getName(), args))
         {
+            awaitScan(scan, status, (long)(settings.rounds() * roundS * 1000) + SLACK_MS, log);
             if (scan.process().exitValue() != 0)
             {
                 throw new IllegalStateException("the lab scan failed:\n" + scan.output());
@@ -130,11 +137,86 @@ public final class LabSurvey
         final Path names = resolveNames(lab, dir);
         final Path references = references(m, dir);
         log.printf("compacting %s%n", journal);
-        new Compactor(new Compactor.Context().journalDir(journal).datasetDir(dataset)).run();
+        final Compactor.Report compacted = new Compactor(new Compactor.Context().journalDir(journal)
+            .datasetDir(dataset)).run();
+        log.printf("  %,d NTP replies, %,d ICMP unreachables in %.1f s%n", compacted.counts().ntp(),
+            compacted.counts().unreachable(), compacted.elapsedNs() / 1e9);
         log.printf("analysing %s with the lab preset%n", dataset);
         final Analysis.Report report = new Analysis(new Analysis.Context().dataset(dataset)
             .classifier(new ClassifierConfig().labTime()).namesFile(names).referencesFile(references)).run();
+        log.printf("  %,d series classified in %.1f s%n", report.series(), report.elapsedNs() / 1e9);
         return new Result(journal, dataset, names, references, report, scanNs);
+    }
+
+    /**
+     * Waits for the scan, printing its progress from its status file every {@link #PROGRESS_INTERVAL_MS}.
+     */
+    private static void awaitScan(final LabProcess scan, final Path status, final long timeoutMs, final PrintStream log)
+    {
+        final long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        try
+        {
+            while (!scan.process().waitFor(PROGRESS_INTERVAL_MS, TimeUnit.MILLISECONDS))
+            {
+                if (System.nanoTime() - deadline > 0)
+                {
+                    scan.process().destroyForcibly().waitFor();
+                    throw new IllegalStateException("the lab scan did not finish in " + timeoutMs + " ms:\n" +
+                        scan.output());
+                }
+                final String progress = progress(status);
+                if (progress != null)
+                {
+                    log.println("  " + progress);
+                }
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            scan.process().destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the lab scan ran", ex);
+        }
+    }
+
+    /**
+     * @param status the scan's status file ({@code scan --status-file}).
+     * @return its latest row as a line for people, or null when it has none yet.
+     */
+    static String progress(final Path status)
+    {
+        final List<String> lines;
+        try
+        {
+            lines = Files.exists(status) ? Files.readAllLines(status) : List.of();
+        }
+        catch (final IOException ex)
+        {
+            return null;
+        }
+        if (lines.size() < 2 || !lines.get(0).equals(StatusLine.CSV_HEADER))
+        {
+            return null;
+        }
+        final String[] f = lines.get(lines.size() - 1).split(",");
+        final String[] header = StatusLine.CSV_HEADER.split(",");
+        if (f.length != header.length)
+        {
+            return null;
+        }
+        final List<String> columns = List.of(header);
+        final double elapsedS = Double.parseDouble(f[columns.indexOf("elapsed_s")]);
+        final double etaS = Double.parseDouble(f[columns.indexOf("eta_s")]);
+        return String.format(Locale.ROOT, "scan %s: %.0f%% done%s, %,d probes sent, %,d replies",
+            minutes(elapsedS), Double.parseDouble(f[columns.indexOf("percent_done")]),
+            etaS < 0 ? "" : " (" + minutes(etaS) + " left)", Long.parseLong(f[columns.indexOf("sent")]),
+            Long.parseLong(f[columns.indexOf("recv")]));
+    }
+
+    private static String minutes(final double seconds)
+    {
+        final long s = Math.round(seconds);
+        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
     private static Path resolveNames(final Lab lab, final Path dir)

@@ -141,17 +141,37 @@ public final class VerdictAgreement
      */
     public void print(final PrintStream out)
     {
+        printMatrix(out);
+        printNamed(out);
+        misses.forEach(s -> out.println("   miss: " + s));
+        out.printf("agreement with ground truth: %.1f%%%n", agreementPercent());
+    }
+
+    /**
+     * Prints how many series were scored, the confusion matrix and macro-F1.
+     *
+     * @param out where.
+     */
+    public void printMatrix(final PrintStream out)
+    {
         out.printf("verdicts against ground truth: %d NTP series, %d scored (>= %d points), %d with fewer points, " +
             "%d without truth%n", series, scored(), minPoints, fewPoints, unknown);
         matrix.print(out, "   ");
         out.printf("   macro-F1 %.4f%n", matrix.macroF1());
+    }
+
+    /**
+     * Prints the named addresses (a lab's real servers) one by one: truth and verdict, offsets and rates.
+     *
+     * @param out where.
+     */
+    public void printNamed(final PrintStream out)
+    {
         if (!named.isEmpty())
         {
             out.printf("   %-26s %-15s %-13s %-13s %16s %16s %12s %12s %6s %s%n", "server", "address", "truth",
                 "verdict", "offset s", "truth s", "rate ppm", "truth ppm", "points", "agree");
             named.forEach(s -> out.println("   " + s));
         }
-        misses.forEach(s -> out.println("   miss: " + s));
-        out.printf("agreement with ground truth: %.1f%%%n", agreementPercent());
     }
 }
