@@ -355,9 +355,9 @@ public final class HtmlReport
         for (final Study.Host h : study.table())
         {
             rows.add(new Object[] {h.addressText(), String.join(" ", h.names()), h.probe(), h.clockClass().label(),
-                h.subTags(), h.tags(), finite(h.offsetS()), ClockFormat.offset(h.offsetS()),
-                ClockFormat.scaled(h.uncertaintyS()), finite(h.ratePpm()), ClockFormat.ratePpm(h.ratePpm()),
-                Double.isNaN(h.rttS()) ? null : Math.round(h.rttS() * 1e6) / 1e3, h.points(),
+                h.subTags(), h.tags(), rounded(h.offsetS(), 1e6), ClockFormat.offset(h.offsetS()),
+                ClockFormat.scaled(h.uncertaintyS()), rounded(h.ratePpm(), 1e3), ClockFormat.ratePpm(h.ratePpm()),
+                rounded(h.rttS() * 1e3, 1e3), h.points(),
                 h.lastResetNs() == Long.MIN_VALUE ? null : ClockFormat.dateTime(h.lastResetNs()), h.changes(),
                 Math.round(h.priority() * 1000) / 1000.0});
         }
@@ -483,9 +483,14 @@ public final class HtmlReport
         return css.toString();
     }
 
-    private static Double finite(final double v)
+    /**
+     * @param v     a value.
+     * @param scale 1 / its resolution in the page's data (sorting and filtering need no more).
+     * @return it rounded, or null when not finite.
+     */
+    private static Double rounded(final double v, final double scale)
     {
-        return Double.isFinite(v) ? v : null;
+        return Double.isFinite(v) ? Math.rint(v * scale) / scale : null;
     }
 
     private static String resource(final String name)

@@ -136,7 +136,7 @@
         cell(tr, r[INDEX.offsetText], 'num');
         cell(tr, r[INDEX.uText], 'num');
         cell(tr, r[INDEX.ppmText], 'num');
-        cell(tr, r[INDEX.rttMs] === null ? '' : r[INDEX.rttMs].toFixed(2), 'num');
+        cell(tr, r[INDEX.rttMs] === null ? '' : r[INDEX.rttMs].toFixed(3), 'num');
         cell(tr, r[INDEX.points], 'num');
         cell(tr, r[INDEX.lastReset]);
         cell(tr, r[INDEX.changes], 'num');
