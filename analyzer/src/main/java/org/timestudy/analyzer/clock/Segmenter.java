@@ -33,6 +33,7 @@ public final class Segmenter
     private double[] best = new double[0];
     private int[] previous = new int[0];
     private int[] candidates = new int[0];
+    private double[] candidateCost = new double[0];
     private int[] boundaries = new int[0];
     private int[] path = new int[0];
     private double[] scratch = new double[0];
@@ -243,25 +244,29 @@ public final class Segmenter
                 final int s = candidates[c];
                 if (t - s < need(s, t, n, minLength))
                 {
+                    candidateCost[c] = Double.NaN;
                     continue;
                 }
-                final double cost = best[s] + cost(s, t) + penalty;
-                if (cost < bestCost)
+                final double cost = best[s] + cost(s, t);
+                candidateCost[c] = cost;
+                if (cost + penalty < bestCost)
                 {
-                    bestCost = cost;
+                    bestCost = cost + penalty;
                     bestStart = s;
                 }
             }
             best[t] = bestCost;
             previous[t] = bestStart;
 
+            // PELT's pruning (K = 0 for a least-squares cost): a start whose cost alone already exceeds the best
+            // can never be optimal later. Starts still too close to t for a segment are kept.
             int kept = 0;
             for (int c = 0; c < candidateCount; c++)
             {
-                final int s = candidates[c];
-                if (t - s < need(s, t, n, minLength) || best[s] + cost(s, t) <= bestCost)
+                final double cost = candidateCost[c];
+                if (Double.isNaN(cost) || cost <= bestCost)
                 {
-                    candidates[kept++] = s;
+                    candidates[kept++] = candidates[c];
                 }
             }
             candidateCount = kept;
@@ -328,6 +333,7 @@ public final class Segmenter
             best = new double[capacity];
             previous = new int[capacity];
             candidates = new int[capacity];
+            candidateCost = new double[capacity];
             boundaries = new int[capacity];
             path = new int[capacity];
             scratch = new double[capacity];
