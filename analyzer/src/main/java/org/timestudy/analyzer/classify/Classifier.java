@@ -279,7 +279,8 @@ public final class Classifier
         final LineFit before = segmentFit[k - 1];
         final LineFit after = segmentFit[k];
         final double xb = boundaryX(p, k);
-        final double step = after.valueAt(xb) - before.valueAt(xb);
+        final double xs = stepX(p, k);
+        final double step = after.valueAt(xs) - before.valueAt(xs);
         final boolean stepSignificant = stepSignificant(p, before, after, step, uMedian);
         final boolean slopeSignificant = slopeSignificant(before, after);
         final ClockClass afterClass = runStart >= 0 && k >= runStart ? ClockClass.RESET_DRIFT : segmentClass[k];
@@ -571,8 +572,8 @@ public final class Classifier
             {
                 final LineFit before = segmentFit[k - 1];
                 final LineFit after = segmentFit[k];
-                final double xb = boundaryX(p, k);
-                final double step = after.valueAt(xb) - before.valueAt(xb);
+                final double xs = stepX(p, k);
+                final double step = after.valueAt(xs) - before.valueAt(xs);
                 if (!stepSignificant(p, before, after, step, uMedian) && !slopeSignificant(before, after))
                 {
                     segmentTo[k - 1] = segmentTo[k];
@@ -603,10 +604,31 @@ public final class Classifier
 
     private boolean slopeSignificant(final LineFit before, final LineFit after)
     {
+        if (before.count() < 2 || after.count() < 2)
+        {
+            return false;
+        }
         final double difference = Math.abs(after.slope() - before.slope());
         final double sigma = Math.sqrt(before.sigmaSlope() * before.sigmaSlope() +
             after.sigmaSlope() * after.sigmaSlope());
         return difference >= minDrift && difference > Z_SLOPE_CHANGE * sigma;
+    }
+
+    /**
+     * Where to measure the step between segments k − 1 and k: midway between them, except that a segment of one
+     * point has no slope of its own, so the lines are compared at that point.
+     */
+    private double stepX(final PointSet p, final int k)
+    {
+        if (segmentTo[k] - segmentFrom[k] == 1)
+        {
+            return p.x()[segmentFrom[k]];
+        }
+        if (segmentTo[k - 1] - segmentFrom[k - 1] == 1)
+        {
+            return p.x()[segmentFrom[k - 1]];
+        }
+        return boundaryX(p, k);
     }
 
     private double boundaryX(final PointSet p, final int k)
