@@ -7,7 +7,9 @@ package org.timestudy.analyzer.clock;
  * least minSegmentPoints points, except the first and the last, which may have one: a change in the first or the
  * latest samples must not be absorbed by the segment next to it. Before PELT a
  * fast path fits one robust line and runs a two-sided CUSUM over its standardised residuals: with no alarm and no
- * excess residual scale the series is one segment, which is the common case and costs O(n).
+ * excess residual scale the series is one segment, which is the common case and costs O(n). When it fails, binary
+ * segmentation with the same cost and penalty is tried first, and kept only if every segment it ends with passes
+ * the same test (O(n) per level); otherwise PELT, exact but O(n²) on long stretches without a change, decides.
  * <p>
  * Reuses its arrays; not thread-safe.
  */
