@@ -92,6 +92,42 @@ class AnalysisTest
     }
 
     @Test
+    void shouldReadEverySeriesOnceWhetherInOnePassOrSeveral()
+    {
+        final Path dataset = compactedSurvey();
+        final Map<String, String> once = series(dataset, 1);
+        final Map<String, String> thrice = series(dataset, 3);
+
+        assertThat(once).hasSize(9);
+        assertThat(thrice).isEqualTo(once);
+        assertThat(SeriesReader.bytes("512MB")).isEqualTo(512_000_000L);
+        assertThat(SeriesReader.bytes("1.5GiB")).isEqualTo(1_610_612_736L);
+        assertThatThrownBy(() -> SeriesReader.bytes("lots")).hasMessageContaining("must look like 512MB");
+    }
+
+    private Map<String, String> series(final Path dataset, final int passes)
+    {
+        final Map<String, String> out = new java.util.TreeMap<>();
+        final org.timestudy.analyzer.clock.SeriesBuffer buffer = new org.timestudy.analyzer.clock.SeriesBuffer(8);
+        try (SeriesReader r = SeriesReader.open(dataset, "256MB", dir.resolve("spill"), passes))
+        {
+            assertThat(r.passes()).isEqualTo(passes);
+            while (r.next(buffer))
+            {
+                long sum = 0;
+                for (int i = 0; i < buffer.count(); i++)
+                {
+                    sum += buffer.offsetNs(i) ^ buffer.trueNs(i) ^ buffer.status(i);
+                }
+                assertThat(out.put(r.address() + "/" + r.probe(), buffer.count() + " " + sum)).isNull();
+            }
+            assertThat(r.rows()).isEqualTo(9 * 48);
+        }
+        assertThat(dir.resolve("spill")).doesNotExist();
+        return out;
+    }
+
+    @Test
     void shouldReplaceThePreviousAnalysisWhenRunAgain() throws Exception
     {
         final Path dataset = compactedSurvey();
