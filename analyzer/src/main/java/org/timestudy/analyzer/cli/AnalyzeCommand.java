@@ -97,8 +97,9 @@ public final class AnalyzeCommand implements Callable<Integer>
     private void print(final PrintWriter out, final Analysis.Report r)
     {
         final AnalysisManifest m = r.manifest();
-        out.printf("analyzed %s (run %s): %d series from %d observation rows in %.1f s%n", r.dataset(), m.run(),
-            r.series(), r.rows(), r.elapsedNs() / 1e9);
+        out.printf("analyzed %s (run %s): %d series from %d observation rows in %.1f s%s%n", r.dataset(), m.run(),
+            r.series(), r.rows(), r.elapsedNs() / 1e9, r.passes() > 1 ? " (" + r.passes() + " passes, to sort " +
+            "within the memory limit)" : "");
         final ClassifierConfig c = r.config();
         final boolean labSpan = c.minSpanNs() < ClassifierConfig.MIN_SPAN_NS_DEFAULT;
         out.printf("  classifier: >= %d points over >= %s, burst window %s, DRIFT from %s ppm, OFFSET within +-%s ppm%s%n",

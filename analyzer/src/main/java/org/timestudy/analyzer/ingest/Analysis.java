@@ -135,7 +135,7 @@ public final class Analysis
             final AnalysisManifest manifest = files.commit(new AnalysisManifest(AnalysisManifest.FORMAT, run,
                 startedAt.toString(), Instant.now().toString(), settings, reader.rows(), reader.series(), Map.of()));
             return new Report(ctx.dataset, manifest, summary, config, reader.rows(), reader.series(),
-                reader.withoutT1(), System.nanoTime() - startNs);
+                reader.withoutT1(), reader.passes(), System.nanoTime() - startNs);
         }
     }
 
@@ -260,11 +260,12 @@ public final class Analysis
      * @param rows       observation rows read.
      * @param series     series classified.
      * @param withoutT1  replies skipped for want of T1.
+     * @param passes     passes over the observations (more than 1 when they would not sort within the memory limit).
      * @param elapsedNs  wall time, ns.
      */
     public record Report(
         Path dataset, AnalysisManifest manifest, AnalysisSummary summary, ClassifierConfig config, long rows,
-        long series, long withoutT1, long elapsedNs)
+        long series, long withoutT1, int passes, long elapsedNs)
     {
     }
 
@@ -352,11 +353,11 @@ public final class Analysis
             {
                 throw new IllegalArgumentException("the number of hosts and changes listed must be >= 0");
             }
-            if (memoryLimit == null || !memoryLimit.matches("\\d+(\\.\\d+)?\\s*[KMGT]?i?B"))
+            if (memoryLimit == null)
             {
-                throw new IllegalArgumentException("memory limit must look like 512MB or 2GB, not '" + memoryLimit +
-                    "'");
+                throw new IllegalArgumentException("no memory limit given");
             }
+            SeriesReader.bytes(memoryLimit);
             classifier = classifier.concluded() ? classifier : classifier.conclude();
             return this;
         }

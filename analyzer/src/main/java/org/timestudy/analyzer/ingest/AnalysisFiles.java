@@ -4,12 +4,8 @@ import org.apache.parquet.hadoop.ParquetWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -37,22 +33,17 @@ final class AnalysisFiles implements AutoCloseable
     private static final String TEMP_PREFIX = ".analysis-";
 
     private final Path dataset;
-    private final Path directory;
     private final String run;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final LockFile lock;
     private final Map<Table, ParquetWriter<?>> writers = new EnumMap<>(Table.class);
     private final Map<Table, long[]> rows = new EnumMap<>(Table.class);
     private final PartFile.ParquetSettings settings;
     private boolean committed;
 
     private AnalysisFiles(
-        final Path dataset, final FileChannel lockChannel, final FileLock lock, final Instant startedAt,
-        final PartFile.ParquetSettings settings)
+        final Path dataset, final LockFile lock, final Instant startedAt, final PartFile.ParquetSettings settings)
     {
         this.dataset = dataset;
-        this.directory = dataset.resolve(Table.ANALYSIS_DIRECTORY);
-        this.lockChannel = lockChannel;
         this.lock = lock;
         this.settings = settings;
         this.run = RUN_TIME.format(startedAt) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
@@ -69,37 +60,17 @@ final class AnalysisFiles implements AutoCloseable
     static AnalysisFiles open(final Path dataset, final Instant startedAt)
     {
         final Path directory = dataset.resolve(Table.ANALYSIS_DIRECTORY);
-        try
+        final LockFile lock = LockFile.tryLock(directory.resolve(LOCK_FILE));
+        if (lock == null)
         {
-            Files.createDirectories(directory);
-            final FileChannel ch = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-            FileLock lock;
-            try
-            {
-                lock = ch.tryLock();
-            }
-            catch (final OverlappingFileLockException ex)
-            {
-                lock = null;
-            }
-            if (lock == null)
-            {
-                ch.close();
-                throw new IllegalArgumentException("another analyze is writing to " + directory +
-                    "; wait for it to end");
-            }
-            final AnalysisFiles files = new AnalysisFiles(dataset, ch, lock, startedAt,
-                new PartFile.ParquetSettings(CompactionConfiguration.ROW_GROUP_ROWS_DEFAULT,
-                CompactionConfiguration.ROW_GROUP_BYTES_DEFAULT, CompactionConfiguration.PAGE_BYTES_DEFAULT,
-                CompactionConfiguration.ZSTD_LEVEL_DEFAULT));
-            files.deleteAllBut(currentRun(dataset));
-            return files;
+            throw new IllegalArgumentException("another analyze is writing to " + directory + "; wait for it to end");
         }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        final AnalysisFiles files = new AnalysisFiles(dataset, lock, startedAt,
+            new PartFile.ParquetSettings(CompactionConfiguration.ROW_GROUP_ROWS_DEFAULT,
+            CompactionConfiguration.ROW_GROUP_BYTES_DEFAULT, CompactionConfiguration.PAGE_BYTES_DEFAULT,
+            CompactionConfiguration.ZSTD_LEVEL_DEFAULT));
+        files.deleteAllBut(currentRun(dataset));
+        return files;
     }
 
     /**
@@ -214,12 +185,10 @@ final class AnalysisFiles implements AutoCloseable
                 }
                 deleteAllBut(currentRun(dataset));
             }
-            lock.release();
-            lockChannel.close();
         }
-        catch (final IOException ex)
+        finally
         {
-            throw new UncheckedIOException(ex);
+            lock.close();
         }
     }
 

@@ -92,6 +92,42 @@ class AnalysisTest
     }
 
     @Test
+    void shouldReadEverySeriesOnceWhetherInOnePassOrSeveral()
+    {
+        final Path dataset = compactedSurvey();
+        final Map<String, String> once = series(dataset, 1);
+        final Map<String, String> thrice = series(dataset, 3);
+
+        assertThat(once).hasSize(9);
+        assertThat(thrice).isEqualTo(once);
+        assertThat(SeriesReader.bytes("512MB")).isEqualTo(512_000_000L);
+        assertThat(SeriesReader.bytes("1.5GiB")).isEqualTo(1_610_612_736L);
+        assertThatThrownBy(() -> SeriesReader.bytes("lots")).hasMessageContaining("must look like 512MB");
+    }
+
+    private Map<String, String> series(final Path dataset, final int passes)
+    {
+        final Map<String, String> out = new java.util.TreeMap<>();
+        final org.timestudy.analyzer.clock.SeriesBuffer buffer = new org.timestudy.analyzer.clock.SeriesBuffer(8);
+        try (SeriesReader r = SeriesReader.open(dataset, "256MB", dir.resolve("spill"), passes))
+        {
+            assertThat(r.passes()).isEqualTo(passes);
+            while (r.next(buffer))
+            {
+                long sum = 0;
+                for (int i = 0; i < buffer.count(); i++)
+                {
+                    sum += buffer.offsetNs(i) ^ buffer.trueNs(i) ^ buffer.status(i);
+                }
+                assertThat(out.put(r.address() + "/" + r.probe(), buffer.count() + " " + sum)).isNull();
+            }
+            assertThat(r.rows()).isEqualTo(9 * 48);
+        }
+        assertThat(dir.resolve("spill")).doesNotExist();
+        return out;
+    }
+
+    @Test
     void shouldReplaceThePreviousAnalysisWhenRunAgain() throws Exception
     {
         final Path dataset = compactedSurvey();
@@ -154,6 +190,80 @@ class AnalysisTest
         }
         assertThat(print(report)).contains("names: 2 compared, 1 agree, 0 with fewer than two measured, 1 disagree",
             "mixed.example (ntp)", "reference servers: NOT_OBSERVED 1 OK 2 UNSYNCHRONISED 1 WRONG 2");
+    }
+
+    @Test
+    void shouldReadHttpObservationsOnceTheDatasetHasThem() throws Exception
+    {
+        final Path dataset = compactedSurvey();
+        writeHttpObservations(dataset);
+        final Analysis.Report report = new Analysis(new Analysis.Context().dataset(dataset)).run();
+
+        assertThat(report.series()).isEqualTo(9 + 5);
+        try (DatasetQuery q = DatasetQuery.open(dataset))
+        {
+            assertThat(rows(q, "SELECT address, method || ' ' || class || coalesce(' [' || sub_tags || ']', '') || " +
+                "coalesce(' ' || tags, '') || ' ' || points FROM verdicts WHERE probe = 'http' ORDER BY address_int"))
+                .containsExactly(
+                    Map.entry("192.0.2.1", "http SYNCED 48"),
+                    Map.entry("192.0.2.2", "http OFFSET [TZ] 48"),
+                    Map.entry("192.0.2.50", "http-boundary SYNCED 48"),
+                    Map.entry("192.0.2.51", "http INSUFFICIENT NO-DATE 0"),
+                    Map.entry("192.0.2.52", "http INSUFFICIENT 0"));
+            assertThat(rows(q, "SELECT address, ntp_class || ' ' || http_class || ' ' || agree || ' ' || " +
+                "(abs(difference_s) < 0.6) FROM method_pairs ORDER BY address_int")).containsExactly(
+                Map.entry("192.0.2.1", "SYNCED SYNCED true true"),
+                Map.entry("192.0.2.2", "OFFSET OFFSET true true"));
+        }
+        assertThat(print(report)).contains("NTP against HTTP: 2 addresses with both, 2 compared, 2 agree");
+    }
+
+    /**
+     * HTTP rows as the HTTP compaction writes them (HttpColumn's names and types, those the analysis reads), written
+     * by DuckDB into observations/probe=http: 48 hourly naive Dates of a synced and of an hour-ahead server, the
+     * final records of 48 precision-mode connections, responses without a Date, timeouts, and an IPv6 server.
+     */
+    private static void writeHttpObservations(final Path dataset) throws SQLException, java.io.IOException
+    {
+        final Path dir = Files.createDirectories(dataset.resolve("observations/probe=http/date=2026-11-27"));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+            java.sql.Statement s = c.createStatement())
+        {
+            s.execute("CREATE TABLE h (address VARCHAR, address_int UINTEGER, t1 TIMESTAMP_NS, t4 TIMESTAMP_NS, " +
+                "offset_s DOUBLE, offset_error_s DOUBLE, delay_s DOUBLE, http_mode VARCHAR, outcome VARCHAR, " +
+                "date_time TIMESTAMPTZ, cached BOOLEAN, precision_final BOOLEAN, inconsistent BOOLEAN)");
+            for (int r = 0; r < 48; r++)
+            {
+                // Requests at scattered phases of the second, as a survey's are.
+                final long t1 = ClockJournal.START_NS + r * ClockJournal.HOUR_NS + (r * 618_033_989L) % 1_000_000_000L;
+                final long t4 = t1 + 40_000_000L;
+                for (final int[] host : new int[][] {{A1, 0}, {A2, 3600}})
+                {
+                    final long dateS = Math.floorDiv(t1 + 20_000_000L, 1_000_000_000L) + host[1];
+                    s.execute(String.format("INSERT INTO h VALUES ('%s', %d, make_timestamp_ns(%d), " +
+                        "make_timestamp_ns(%d), NULL, NULL, 0.04, 'naive', 'response', to_timestamp(%d), false, " +
+                        "false, false)", org.timestudy.targets.address.Ipv4.format(host[0]),
+                        Integer.toUnsignedLong(host[0]), t1, t4, dateS));
+                }
+                for (int k = 0; k < 3; k++)
+                {
+                    s.execute(String.format("INSERT INTO h VALUES ('192.0.2.50', %d, make_timestamp_ns(%d), " +
+                        "make_timestamp_ns(%d), 0.002, 0.012, 0.02, 'precision', 'response', to_timestamp(%d), " +
+                        "false, %b, false)", Integer.toUnsignedLong(A1 + 49), t1 + k * 300_000_000L,
+                        t1 + k * 300_000_000L + 20_000_000L, t1 / 1_000_000_000L, k == 2));
+                }
+                s.execute(String.format("INSERT INTO h VALUES ('192.0.2.51', %d, make_timestamp_ns(%d), " +
+                    "make_timestamp_ns(%d), NULL, NULL, 0.04, 'naive', 'response', NULL, false, false, false)",
+                    Integer.toUnsignedLong(A1 + 50), t1, t4));
+                s.execute(String.format("INSERT INTO h VALUES ('192.0.2.52', %d, make_timestamp_ns(%d), " +
+                    "make_timestamp_ns(%d), NULL, NULL, NULL, 'naive', 'connect timeout', NULL, false, false, " +
+                    "false)", Integer.toUnsignedLong(A1 + 51), t1, t1 + 5_000_000_000L));
+                s.execute(String.format("INSERT INTO h VALUES ('2001:db8::1', NULL, make_timestamp_ns(%d), " +
+                    "make_timestamp_ns(%d), 0.0, 0.52, 0.04, 'naive', 'response', to_timestamp(%d), false, false, " +
+                    "false)", t1, t4, t1 / 1_000_000_000L));
+            }
+            s.execute("COPY h TO '" + dir.resolve("part-http.parquet") + "' (FORMAT parquet)");
+        }
     }
 
     @Test

@@ -124,7 +124,8 @@ public final class LabAccuracy
         final ClassifierConfig config = new ClassifierConfig().labTime();
         final Scorecard card = new Scorecard("way 2 (lab scans, classifier lab preset: span >= 60 s), ntp", truth,
             AccuracyBenchmark.MIN_POINTS, new OnlineChangeDetector(config.kalmanRandomWalk(),
-            config.kalmanFrequencySigma(), config.cusumDrift(), config.cusumThreshold())).changeSlackFloorNs(0);
+            config.kalmanFrequencySigma(), config.cusumDrift(), config.cusumThreshold())).changeSlackFloorNs(0)
+            .changeTimeUnit("seconds", 1_000_000_000L);
         try (LabSource source = new LabSource(survey.dataset(), truth))
         {
             card.score(source, new Classifier(config), new SeriesBuffer(64));

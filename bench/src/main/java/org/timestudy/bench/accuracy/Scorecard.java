@@ -40,13 +40,15 @@ public final class Scorecard
     private final int minPoints;
     private final OnlineChangeDetector online;
     private long changeSlackFloorNs = 6 * HOUR_NS;
+    private long changeTimeUnitNs = MINUTE_NS;
+    private String changeTimeUnit = "minutes";
 
     private final ConfusionMatrix matrix = new ConfusionMatrix();
     private final Histogram offsetErrorUs = new Histogram(3);
     private final Histogram driftRateErrorMicroPpm = new Histogram(3);
     private final Histogram flatRateErrorMicroPpm = new Histogram(3);
-    private final Histogram offlineChangeErrorMinutes = new Histogram(3);
-    private final Histogram onlineDelayMinutes = new Histogram(3);
+    private final Histogram offlineChangeError = new Histogram(3);
+    private final Histogram onlineDelay = new Histogram(3);
     private final List<String> examples = new ArrayList<>();
 
     private long series;
@@ -101,6 +103,20 @@ public final class Scorecard
     public Scorecard changeSlackFloorNs(final long changeSlackFloorNs)
     {
         this.changeSlackFloorNs = changeSlackFloorNs;
+        return this;
+    }
+
+    /**
+     * Sets the unit change times are reported in: minutes by default, for surveys; the lab's run in seconds.
+     *
+     * @param name   the unit's name as printed.
+     * @param unitNs the unit, ns.
+     * @return this.
+     */
+    public Scorecard changeTimeUnit(final String name, final long unitNs)
+    {
+        this.changeTimeUnit = name;
+        this.changeTimeUnitNs = unitNs;
         return this;
     }
 
@@ -295,12 +311,12 @@ public final class Scorecard
             if (best <= slackNs)
             {
                 offlineFound++;
-                offlineChangeErrorMinutes.recordValue(best / MINUTE_NS);
+                offlineChangeError.recordValue(best / changeTimeUnitNs);
             }
             if (firstAlarmAfter != Long.MIN_VALUE)
             {
                 onlineFound++;
-                onlineDelayMinutes.recordValue(Math.max(0, firstAlarmAfter - changeNs) / MINUTE_NS);
+                onlineDelay.recordValue(Math.max(0, firstAlarmAfter - changeNs) / changeTimeUnitNs);
             }
         }
         else if (expected == ClockClass.SYNCED || expected == ClockClass.OFFSET || expected == ClockClass.DRIFT ||
@@ -361,12 +377,12 @@ public final class Scorecard
         printDistribution(out, driftRateErrorMicroPpm, MICRO);
         out.printf("   rate error of SYNCED and OFFSET (ppm), %d series: %s%n",
             flatRateErrorMicroPpm.getTotalCount(), summary(flatRateErrorMicroPpm, MICRO));
-        out.printf("   changes: %d true changes in window; offline (verdict) found %s, |time error| minutes " +
-            "p50 %d p90 %d max %d; online (Kalman+CUSUM) found %s, delay minutes p50 %d p90 %d max %d%n",
-            trueChanges, percent(offlineFound, trueChanges), offlineChangeErrorMinutes.getValueAtPercentile(50),
-            offlineChangeErrorMinutes.getValueAtPercentile(90), offlineChangeErrorMinutes.getMaxValue(),
-            percent(onlineFound, trueChanges), onlineDelayMinutes.getValueAtPercentile(50),
-            onlineDelayMinutes.getValueAtPercentile(90), onlineDelayMinutes.getMaxValue());
+        out.printf("   changes: %d true changes in window; offline (verdict) found %s, |time error| " + changeTimeUnit +
+            " p50 %d p90 %d max %d; online (Kalman+CUSUM) found %s, delay " + changeTimeUnit + " p50 %d p90 %d max %d%n",
+            trueChanges, percent(offlineFound, trueChanges), offlineChangeError.getValueAtPercentile(50),
+            offlineChangeError.getValueAtPercentile(90), offlineChangeError.getMaxValue(),
+            percent(onlineFound, trueChanges), onlineDelay.getValueAtPercentile(50),
+            onlineDelay.getValueAtPercentile(90), onlineDelay.getMaxValue());
         out.printf("   false changes in %d series without one (%.0f series-days): offline %d (%.4f per series-day, " +
             "%.4f per series), online alarms %d (%.4f per series-day, %.4f per series)%n", noChangeSeries,
             noChangeSeriesDays, offlineFalseChanges, perDay(offlineFalseChanges), perSeries(offlineFalseChanges),
