@@ -134,6 +134,30 @@ class EngineScanLabTest
     }
 
     @Test
+    void shouldProbeEveryTargetExactlyOnceWithSeveralSenderThreadsAndProbesPerTarget(final Lab lab) throws Exception
+    {
+        final Path pcap = dir.resolve("threads.pcap");
+        try (WireCapture capture = WireCapture.start(lab, "udp dst port 123", pcap);
+            LabProcess scan = LabProcess.scan(lab, List.of("--no-default-blocklist", "198.18.64.0/18",
+                "--journal", dir.resolve("journal-threads").toString(), "-T", "2", "-P", "2", "-r", "10000",
+                "-c", "0", "--seed", "13", "-q"), 60_000))
+        {
+            assertThat(scan.await(1)).as(scan.output()).isZero();
+            Thread.sleep(500);
+            assertThat(capture.stop()).as("frames the witness dropped").isZero();
+        }
+        final Int2IntHashMap seen = PcapFile.read(pcap).perDestination();
+        final int first = Ipv4.parse("198.18.64.0");
+        int notTwice = 0;
+        for (int a = 0; a < 16384; a++)
+        {
+            notTwice += seen.get(first + a) == 2 ? 0 : 1;
+        }
+        assertThat(notTwice).as("addresses that did not get exactly their two probes").isZero();
+        assertThat(seen.size()).as("addresses probed, all inside the /18").isEqualTo(16384);
+    }
+
+    @Test
     void shouldSendWithinOnePercentOfTheRequestedRateOverTenSeconds(final Lab lab) throws Exception
     {
         for (final int rate : new int[] {1_000, 20_000})
