@@ -100,7 +100,8 @@ public final class HtmlReport
     private void build(final DatasetQuery q) throws SQLException
     {
         final List<Study.Name> named = new ArrayList<>();
-        final List<Study.Host> panelHosts = new ArrayList<>(study.exemplars());
+        final List<Study.Host> panelHosts = new ArrayList<>();
+        study.exemplars().forEach(h -> panelHosts.addAll(study.sameAddress(h)));
         for (final Study.Name n : study.names())
         {
             if (!n.hosts().isEmpty())
@@ -268,8 +269,8 @@ public final class HtmlReport
                 html.append("<h3 class=\"cls-head\">").append(esc(current.label())).append("</h3>\n");
             }
             html.append("<section class=\"panel\">\n");
-            hostRows(List.of(h));
-            panelChart(h.addressText() + " (" + h.probe() + "): " + h.classText(), List.of(h), series,
+            hostRows(study.sameAddress(h));
+            panelChart(h.addressText() + " (" + h.probe() + "): " + h.classText(), study.sameAddress(h), series,
                 "host-" + index++);
             html.append("</section>\n");
         }

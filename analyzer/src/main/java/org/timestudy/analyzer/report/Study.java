@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -73,6 +74,7 @@ public final class Study
     private final List<MethodPair> methodPairs;
     private final List<Bin> histogram;
     private final List<Host> exemplars;
+    private final Map<Integer, List<Host>> addressHosts;
     private final List<Host> table;
     private final long tableTotal;
 
@@ -96,6 +98,7 @@ public final class Study
         methodPairs = List.copyOf(b.methodPairs);
         histogram = List.copyOf(b.histogram);
         exemplars = List.copyOf(b.exemplars);
+        addressHosts = Map.copyOf(b.addressHosts);
         table = List.copyOf(b.table);
         tableTotal = b.tableTotal;
     }
@@ -149,6 +152,16 @@ public final class Study
                 "abs(v.offset_s) DESC NULLS LAST, v.address_int) <= " + options.panelsPerClass, namesByAddress));
             b.exemplars.sort(Comparator.comparing((Host h) -> h.clockClass().ordinal()).thenComparing(Host::probe)
                 .thenComparing(Comparator.comparingDouble(Host::absOffsetS).reversed()));
+            if (!b.exemplars.isEmpty())
+            {
+                final StringJoiner in = new StringJoiner(", ");
+                b.exemplars.forEach(h -> in.add(Long.toString(Integer.toUnsignedLong(h.address()))));
+                for (final Host h : hosts(q, "SELECT " + HOST_COLUMNS + " FROM verdicts v" + RTT_JOIN +
+                    " WHERE v.address_int IN (" + in + ") ORDER BY v.address_int, v.probe", namesByAddress))
+                {
+                    b.addressHosts.computeIfAbsent(h.address(), k -> new ArrayList<>()).add(h);
+                }
+            }
             b.table.addAll(hosts(q, "SELECT " + HOST_COLUMNS + " FROM verdicts v" + RTT_JOIN + " ORDER BY " +
                 offSql("v") + " DESC, abs(v.offset_s) DESC NULLS LAST, v.address_int, v.probe LIMIT " +
                 options.tableRows, namesByAddress));
@@ -189,7 +202,7 @@ public final class Study
 
     private static void readProbes(final DatasetQuery q, final Builder b) throws SQLException
     {
-        final Map<String, ProbeFigures> byProbe = new TreeMap<>();
+        final Map<String, ProbeFigures> byProbe = new LinkedHashMap<>();
         final StringBuilder offBy = new StringBuilder();
         for (final double s : OFF_BY_S)
         {
@@ -198,7 +211,7 @@ public final class Study
         }
         try (ResultSet rs = q.execute("SELECT probe, count(*), count(offset_s), count(*) FILTER (WHERE offset_s IS " +
             "NOT NULL AND class <> 'ERRATIC')" + offBy + ", count(*) FILTER (WHERE " + offSql("verdicts") + ") " +
-            "FROM verdicts GROUP BY probe ORDER BY probe"))
+            "FROM verdicts GROUP BY probe ORDER BY probe <> 'ntp', probe"))
         {
             while (rs.next())
             {
@@ -516,7 +529,7 @@ public final class Study
     }
 
     /**
-     * @return figures per probe type, by name.
+     * @return figures per probe type, NTP first.
      */
     public List<ProbeFigures> probes()
     {
@@ -601,6 +614,16 @@ public final class Study
     public List<Host> exemplars()
     {
         return exemplars;
+    }
+
+    /**
+     * @param exemplar one of {@link #exemplars()}.
+     * @return every host of its address: its own series and the address's series of other probe types (NTP and
+     *         HTTP side by side).
+     */
+    public List<Host> sameAddress(final Host exemplar)
+    {
+        return addressHosts.getOrDefault(exemplar.address(), List.of(exemplar));
     }
 
     /**
@@ -969,6 +992,7 @@ public final class Study
         private final List<MethodPair> methodPairs = new ArrayList<>();
         private final List<Bin> histogram = new ArrayList<>();
         private final List<Host> exemplars = new ArrayList<>();
+        private final Map<Integer, List<Host>> addressHosts = new HashMap<>();
         private final List<Host> table = new ArrayList<>();
         private long tableTotal;
     }

@@ -9,6 +9,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
 
 /**
  * A small study with known clocks, made the real way: a journal of 48 hourly rounds written through the real
@@ -46,6 +51,19 @@ public final class StudyFixture
      */
     public static Path analysedDataset(final Path dir)
     {
+        return analysedDataset(dir, false);
+    }
+
+    /**
+     * Writes, compacts and analyses the study, with or without HTTP observations.
+     *
+     * @param dir  an empty directory.
+     * @param http true to add the HTTP observations of .1 (synced) and .11 (3 days 4 hours ahead): 48 hourly naive
+     *             Dates each, as the HTTP compaction writes them (HttpColumn's names and types).
+     * @return the analysed dataset (the names table is {@code dir/names.tsv}).
+     */
+    public static Path analysedDataset(final Path dir, final boolean http)
+    {
         final long hour = ClockJournal.HOUR_NS;
         final Path journal = dir.resolve("journal");
         final Path dataset = dir.resolve("dataset");
@@ -67,6 +85,10 @@ public final class StudyFixture
         new Compactor(new Compactor.Context().journalDir(journal).datasetDir(dataset)).run();
         try
         {
+            if (http)
+            {
+                writeHttp(dataset, new int[] {1, 11}, new double[] {0, 3 * 86_400 + 4 * 3600});
+            }
             final String header = "# name\tstatus\tfamily\taddress\towner\tcnames\tttl_s\tallowed\tdetail\n";
             final Path names = Files.writeString(dir.resolve("names.tsv"), header +
                 row("pool.test", 1) + row("pool.test", 2) + row("pool.test", 9) + row("clock.test", 4) +
@@ -79,7 +101,39 @@ public final class StudyFixture
         {
             throw new UncheckedIOException(ex);
         }
+        catch (final SQLException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
         return dataset;
+    }
+
+    private static void writeHttp(final Path dataset, final int[] octets, final double[] offsetsS)
+        throws IOException, SQLException
+    {
+        final Path dir = Files.createDirectories(dataset.resolve("observations/probe=http/date=2026-11-27"));
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement())
+        {
+            s.execute("CREATE TABLE h (address VARCHAR, address_int UINTEGER, t1 TIMESTAMP_NS, t4 TIMESTAMP_NS, " +
+                "offset_s DOUBLE, offset_error_s DOUBLE, delay_s DOUBLE, http_mode VARCHAR, outcome VARCHAR, " +
+                "date_time TIMESTAMPTZ, cached BOOLEAN, precision_final BOOLEAN, inconsistent BOOLEAN)");
+            for (int r = 0; r < 48; r++)
+            {
+                final long t1 = ClockJournal.START_NS + r * ClockJournal.HOUR_NS + (r * 618_033_989L) % 1_000_000_000L;
+                final long t4 = t1 + 40_000_000L;
+                for (int i = 0; i < octets.length; i++)
+                {
+                    final long dateS = Math.floorDiv(t1 + 20_000_000L + Math.round(offsetsS[i] * 1e9),
+                        1_000_000_000L);
+                    final double offsetS = dateS + 0.5 - (t1 + t4) / 2e9;
+                    s.execute(String.format(Locale.ROOT, "INSERT INTO h VALUES ('192.0.2.%d', %d, " +
+                        "make_timestamp_ns(%d), make_timestamp_ns(%d), %.9f, 0.52, 0.04, 'naive', 'response', " +
+                        "to_timestamp(%d), false, false, false)", octets[i], Integer.toUnsignedLong(address(octets[i])),
+                        t1, t4, offsetS, dateS));
+                }
+            }
+            s.execute("COPY h TO '" + dir.resolve("part-http.parquet") + "' (FORMAT parquet)");
+        }
     }
 
     private static String row(final String name, final int octet)
