@@ -10,10 +10,7 @@ import org.timestudy.journal.NtpReplyFlyweight;
 import org.timestudy.journal.RecordFlags;
 import org.timestudy.ntp.NtpFields;
 import org.timestudy.ntp.NtpTime;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,51 +27,41 @@ class AnalyzeCommandTest
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final TopCommand cli = new TopCommand();
 
     @Test
     void shouldAnalyzeACompactedScanAndLetQueryReadTheVerdicts()
     {
         final Path dataset = dir.resolve("dataset");
-        assertThat(run("compact", "--journal", journal().toString(), "--out", dataset.toString())).isZero();
-        assertThat(run("query", "-d", dataset.toString(), "SELECT * FROM verdicts")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).startsWith("timestudy: query failed: no analysis in").doesNotContain("\tat ");
+        assertThat(cli.run("compact", "--journal", journal().toString(), "--out", dataset.toString())).isZero();
+        assertThat(cli.run("query", "-d", dataset.toString(), "SELECT * FROM verdicts")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).startsWith("timestudy: query failed: no analysis in").doesNotContain("\tat ");
 
         // Two hosts over 20 minutes of rounds: under a survey's 24 h, so INSUFFICIENT without the lab preset.
-        assertThat(run("analyze", dataset.toString())).isZero();
-        assertThat(out.toString()).contains("2 series from 40 observation rows")
+        assertThat(cli.run("analyze", dataset.toString())).isZero();
+        assertThat(cli.out()).contains("2 series from 40 observation rows")
             .containsPattern("INSUFFICIENT +2 +100.0");
-        assertThat(run("analyze", "--lab", dataset.toString())).isZero();
-        assertThat(out.toString()).contains(">= 10 points over >= 60.0 s, burst window 1.0 s, DRIFT from 100 ppm, OFFSET within +-500 ppm (lab",
+        assertThat(cli.run("analyze", "--lab", dataset.toString())).isZero();
+        assertThat(cli.out()).contains(
+            ">= 10 points over >= 60.0 s, burst window 1.0 s, DRIFT from 100 ppm, OFFSET within +-500 ppm (lab",
             "wrote verdicts 2, changes 0").containsPattern("SYNCED +1 +50.0").containsPattern("OFFSET +1 +50.0")
             .containsPattern("> 1 h +1 +50.0").containsPattern("192.0.2.2 +ntp +OFFSET +\\+02:00:00");
-        assertThat(run("query", "-d", dataset.toString(), "--csv",
+        assertThat(cli.run("query", "-d", dataset.toString(), "--csv",
             "SELECT address, class, sub_tags, points FROM verdicts ORDER BY address")).isZero();
-        assertThat(out.toString()).isEqualTo("address,class,sub_tags,points\r\n192.0.2.1,SYNCED,,20\r\n" +
+        assertThat(cli.out()).isEqualTo("address,class,sub_tags,points\r\n192.0.2.1,SYNCED,,20\r\n" +
             "192.0.2.2,OFFSET,TZ,20\r\n");
     }
 
     @Test
     void shouldExitWithUsageForAMissingDatasetOrOneWithoutObservations()
     {
-        assertThat(run("analyze", dir.resolve("nothing").toString())).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).startsWith("timestudy: no dataset at").contains("run ./timestudy compact");
-        assertThat(run("analyze", "--min-span-s", "-1", dir.resolve("nothing").toString()))
+        assertThat(cli.run("analyze", dir.resolve("nothing").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).startsWith("timestudy: no dataset at").contains("run ./timestudy compact");
+        assertThat(cli.run("analyze", "--min-span-s", "-1", dir.resolve("nothing").toString()))
             .isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("--min-span-s must be between 0 and 1e9 seconds");
-        assertThat(run("analyze", "--memory-limit", "lots", dir.toString())).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("memory limit must look like 512MB or 2GB");
-    }
-
-    private int run(final String... args)
-    {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        final CommandLine cl = Timestudy.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        assertThat(cli.err()).contains("--min-span-s must be between 0 and 1e9 seconds");
+        assertThat(cli.run("analyze", "--memory-limit", "lots", dir.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("memory limit must look like 512MB or 2GB");
     }
 
     /** 20 rounds a minute apart: a synced host and one two hours ahead. */

@@ -10,10 +10,7 @@ import org.timestudy.journal.JournalAppender;
 import org.timestudy.journal.NtpReplyFlyweight;
 import org.timestudy.ntp.NtpFields;
 import org.timestudy.ntp.NtpTime;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -28,27 +25,26 @@ class CompactQueryCommandsTest
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final TopCommand cli = new TopCommand();
 
     @Test
     void shouldExitWithUsageWhenTheJournalIsMissingEmptyOrOfAnotherVersion() throws Exception
     {
         final Path journal = dir.resolve("journal");
-        assertThat(run("compact", "--journal", journal.toString(), "--out", dir.resolve("ds").toString()))
+        assertThat(cli.run("compact", "--journal", journal.toString(), "--out", dir.resolve("ds").toString()))
             .isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).startsWith("timestudy: no journal at").contains("does not exist");
+        assertThat(cli.err()).startsWith("timestudy: no journal at").contains("does not exist");
 
         Journal.openForWrite(journal).close();
-        assertThat(run("compact", "--journal", journal.toString(), "--out", dir.resolve("ds").toString()))
+        assertThat(cli.run("compact", "--journal", journal.toString(), "--out", dir.resolve("ds").toString()))
             .isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("is empty: it has no records yet");
+        assertThat(cli.err()).contains("is empty: it has no records yet");
 
         Files.writeString(journal.resolve(Journal.MARKER_FILE), "format=timestudy-journal/0\n");
-        assertThat(run("compact", "--journal", journal.toString(), "--out", dir.resolve("ds").toString()))
+        assertThat(cli.run("compact", "--journal", journal.toString(), "--out", dir.resolve("ds").toString()))
             .isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("has format 'timestudy-journal/0', this version reads");
-        assertThat(err.toString()).doesNotContain("\tat ");
+        assertThat(cli.err()).contains("has format 'timestudy-journal/0', this version reads");
+        assertThat(cli.err()).doesNotContain("\tat ");
     }
 
     @Test
@@ -57,24 +53,24 @@ class CompactQueryCommandsTest
         final Path journal = journalOfThreeReplies();
         final Path dataset = dir.resolve("dataset");
 
-        assertThat(run("compact", "--journal", journal.toString(), "--out", dataset.toString())).isZero();
-        assertThat(out.toString()).contains("compacted journal", "3 NTP replies, 0 ICMP unreachables");
-        assertThat(run("compact", "--journal", journal.toString(), "--out", dataset.toString())).isZero();
-        assertThat(out.toString()).contains("is up to date with journal");
+        assertThat(cli.run("compact", "--journal", journal.toString(), "--out", dataset.toString())).isZero();
+        assertThat(cli.out()).contains("compacted journal", "3 NTP replies, 0 ICMP unreachables");
+        assertThat(cli.run("compact", "--journal", journal.toString(), "--out", dataset.toString())).isZero();
+        assertThat(cli.out()).contains("is up to date with journal");
 
-        assertThat(run("query", "-d", dataset.toString(), "--csv", "SELECT count(*) AS n FROM observations"))
+        assertThat(cli.run("query", "-d", dataset.toString(), "--csv", "SELECT count(*) AS n FROM observations"))
             .isZero();
-        assertThat(out.toString()).isEqualTo("n\r\n3\r\n");
-        assertThat(run("query", "-d", dataset.toString(), "--json",
+        assertThat(cli.out()).isEqualTo("n\r\n3\r\n");
+        assertThat(cli.run("query", "-d", dataset.toString(), "--json",
             "SELECT address, stratum FROM latest ORDER BY address")).isZero();
-        assertThat(out.toString()).isEqualTo(
+        assertThat(cli.out()).isEqualTo(
             "[\n{\"address\":\"192.0.2.1\",\"stratum\":2},\n{\"address\":\"192.0.2.2\",\"stratum\":2}\n]\n");
-        assertThat(run("query", "-d", dataset.toString(), "SELECT probe, count(*) AS n FROM observations GROUP BY 1"))
-            .isZero();
-        assertThat(out.toString()).isEqualTo("probe  n\n-----  -\nntp    3\n(1 row)\n");
+        assertThat(cli.run("query", "-d", dataset.toString(),
+            "SELECT probe, count(*) AS n FROM observations GROUP BY 1")).isZero();
+        assertThat(cli.out()).isEqualTo("probe  n\n-----  -\nntp    3\n(1 row)\n");
         for (final ExampleQueries.Example e : ExampleQueries.ALL)
         {
-            assertThat(run("query", "-d", dataset.toString(), e.sql())).as(e.name()).isZero();
+            assertThat(cli.run("query", "-d", dataset.toString(), e.sql())).as(e.name()).isZero();
         }
     }
 
@@ -82,26 +78,16 @@ class CompactQueryCommandsTest
     void shouldExitWithUsageForBadSqlOrAMissingDataset() throws Exception
     {
         final Path dataset = dir.resolve("dataset");
-        assertThat(run("query", "-d", dataset.toString(), "SELECT 1")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("no dataset at");
+        assertThat(cli.run("query", "-d", dataset.toString(), "SELECT 1")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("no dataset at");
 
-        assertThat(run("compact", "--journal", journalOfThreeReplies().toString(), "--out", dataset.toString()))
+        assertThat(cli.run("compact", "--journal", journalOfThreeReplies().toString(), "--out", dataset.toString()))
             .isZero();
-        assertThat(run("query", "-d", dataset.toString(), "SELECT nope FROM observations"))
+        assertThat(cli.run("query", "-d", dataset.toString(), "SELECT nope FROM observations"))
             .isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).startsWith("timestudy: query failed:").contains("nope");
-        assertThat(run("query", "--examples")).isZero();
-        assertThat(out.toString()).contains("-- offset-bands:", "FROM latest");
-    }
-
-    private int run(final String... args)
-    {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        final CommandLine cl = Timestudy.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        assertThat(cli.err()).startsWith("timestudy: query failed:").contains("nope");
+        assertThat(cli.run("query", "--examples")).isZero();
+        assertThat(cli.out()).contains("-- offset-bands:", "FROM latest");
     }
 
     private Path journalOfThreeReplies()

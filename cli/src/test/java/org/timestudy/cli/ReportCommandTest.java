@@ -4,10 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.timestudy.analyzer.report.StudyFixture;
 import org.timestudy.engine.cli.ExitCodes;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,17 +19,16 @@ class ReportCommandTest
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final TopCommand cli = new TopCommand();
 
     @Test
     void shouldPrintTheReportAndWriteThePage() throws Exception
     {
         final Path dataset = StudyFixture.analysedDataset(dir);
         final Path page = dir.resolve("page");
-        assertThat(run("report", dataset.toString(), "--names", dir.resolve("names.tsv").toString(), "--list", "3",
+        assertThat(cli.run("report", dataset.toString(), "--names", dir.resolve("names.tsv").toString(), "--list", "3",
             "--html", page.toString())).isZero();
-        assertThat(out.toString()).contains("names whose clocks are off, worst first (2 of 4 names",
+        assertThat(cli.out()).contains("names whose clocks are off, worst first (2 of 4 names",
             "hosts whose clocks are off, worst first (3 of 5 not behind a name above)", "+3d 04:00:00",
             "-21:57:13", "listed reference servers that are wrong (2 of 3 listed)")
             .containsPattern("page: .*index.html \\(10 charts, \\d+ bytes\\)");
@@ -45,24 +41,14 @@ class ReportCommandTest
     @Test
     void shouldExitWithUsageForAMissingOrUnanalysedDataset() throws Exception
     {
-        assertThat(run("report", dir.resolve("nothing").toString())).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).startsWith("timestudy: no dataset at").doesNotContain("\tat ");
+        assertThat(cli.run("report", dir.resolve("nothing").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).startsWith("timestudy: no dataset at").doesNotContain("\tat ");
         final Path dataset = StudyFixture.analysedDataset(dir);
         Files.delete(dataset.resolve("analysis").resolve("_analysis.json"));
-        assertThat(run("report", dataset.toString())).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("has no analysis yet: run ./timestudy analyze first")
+        assertThat(cli.run("report", dataset.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("has no analysis yet: run ./timestudy analyze first")
             .doesNotContain("\tat ");
-        assertThat(run("report", "--list", "-1", dataset.toString())).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("hosts listed must be >= 0");
-    }
-
-    private int run(final String... args)
-    {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        final CommandLine cl = Timestudy.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        assertThat(cli.run("report", "--list", "-1", dataset.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("hosts listed must be >= 0");
     }
 }

@@ -225,13 +225,8 @@ class AnalysisTest
      */
     private static void writeHttpObservations(final Path dataset) throws SQLException, java.io.IOException
     {
-        final Path dir = Files.createDirectories(dataset.resolve("observations/probe=http/date=2026-11-27"));
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
-            java.sql.Statement s = c.createStatement())
+        try (HttpObservations h = HttpObservations.create())
         {
-            s.execute("CREATE TABLE h (address VARCHAR, address_int UINTEGER, t1 TIMESTAMP_NS, t4 TIMESTAMP_NS, " +
-                "offset_s DOUBLE, offset_error_s DOUBLE, delay_s DOUBLE, http_mode VARCHAR, outcome VARCHAR, " +
-                "date_time TIMESTAMPTZ, cached BOOLEAN, precision_final BOOLEAN, inconsistent BOOLEAN)");
             for (int r = 0; r < 48; r++)
             {
                 // Requests at scattered phases of the second, as a survey's are.
@@ -240,29 +235,22 @@ class AnalysisTest
                 for (final int[] host : new int[][] {{A1, 0}, {A2, 3600}})
                 {
                     final long dateS = Math.floorDiv(t1 + 20_000_000L, 1_000_000_000L) + host[1];
-                    s.execute(String.format("INSERT INTO h VALUES ('%s', %d, make_timestamp_ns(%d), " +
-                        "make_timestamp_ns(%d), NULL, NULL, 0.04, 'naive', 'response', to_timestamp(%d), false, " +
-                        "false, false)", org.timestudy.targets.address.Ipv4.format(host[0]),
-                        Integer.toUnsignedLong(host[0]), t1, t4, dateS));
+                    h.add(org.timestudy.targets.address.Ipv4.format(host[0]), Integer.toUnsignedLong(host[0]), t1,
+                        t4, null, null, 0.04, "naive", "response", dateS, false);
                 }
                 for (int k = 0; k < 3; k++)
                 {
-                    s.execute(String.format("INSERT INTO h VALUES ('192.0.2.50', %d, make_timestamp_ns(%d), " +
-                        "make_timestamp_ns(%d), 0.002, 0.012, 0.02, 'precision', 'response', to_timestamp(%d), " +
-                        "false, %b, false)", Integer.toUnsignedLong(A1 + 49), t1 + k * 300_000_000L,
-                        t1 + k * 300_000_000L + 20_000_000L, t1 / 1_000_000_000L, k == 2));
+                    h.add("192.0.2.50", Integer.toUnsignedLong(A1 + 49), t1 + k * 300_000_000L,
+                        t1 + k * 300_000_000L + 20_000_000L, 0.002, 0.012, 0.02, "precision", "response",
+                        t1 / 1_000_000_000L, k == 2);
                 }
-                s.execute(String.format("INSERT INTO h VALUES ('192.0.2.51', %d, make_timestamp_ns(%d), " +
-                    "make_timestamp_ns(%d), NULL, NULL, 0.04, 'naive', 'response', NULL, false, false, false)",
-                    Integer.toUnsignedLong(A1 + 50), t1, t4));
-                s.execute(String.format("INSERT INTO h VALUES ('192.0.2.52', %d, make_timestamp_ns(%d), " +
-                    "make_timestamp_ns(%d), NULL, NULL, NULL, 'naive', 'connect timeout', NULL, false, false, " +
-                    "false)", Integer.toUnsignedLong(A1 + 51), t1, t1 + 5_000_000_000L));
-                s.execute(String.format("INSERT INTO h VALUES ('2001:db8::1', NULL, make_timestamp_ns(%d), " +
-                    "make_timestamp_ns(%d), 0.0, 0.52, 0.04, 'naive', 'response', to_timestamp(%d), false, false, " +
-                    "false)", t1, t4, t1 / 1_000_000_000L));
+                h.add("192.0.2.51", Integer.toUnsignedLong(A1 + 50), t1, t4, null, null, 0.04, "naive", "response",
+                    null, false);
+                h.add("192.0.2.52", Integer.toUnsignedLong(A1 + 51), t1, t1 + 5_000_000_000L, null, null, null,
+                    "naive", "connect timeout", null, false);
+                h.add("2001:db8::1", null, t1, t4, 0.0, 0.52, 0.04, "naive", "response", t1 / 1_000_000_000L, false);
             }
-            s.execute("COPY h TO '" + dir.resolve("part-http.parquet") + "' (FORMAT parquet)");
+            h.write(dataset);
         }
     }
 

@@ -3,17 +3,14 @@ package org.timestudy.analyzer.report;
 import org.timestudy.analyzer.ingest.Analysis;
 import org.timestudy.analyzer.ingest.ClockJournal;
 import org.timestudy.analyzer.ingest.Compactor;
+import org.timestudy.analyzer.ingest.HttpObservations;
 import org.timestudy.targets.address.Ipv4;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Locale;
 
 /**
  * A small study with known clocks, made the real way: a journal of 48 hourly rounds written through the real
@@ -111,28 +108,22 @@ public final class StudyFixture
     private static void writeHttp(final Path dataset, final int[] octets, final double[] offsetsS)
         throws IOException, SQLException
     {
-        final Path dir = Files.createDirectories(dataset.resolve("observations/probe=http/date=2026-11-27"));
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement())
+        try (HttpObservations h = HttpObservations.create())
         {
-            s.execute("CREATE TABLE h (address VARCHAR, address_int UINTEGER, t1 TIMESTAMP_NS, t4 TIMESTAMP_NS, " +
-                "offset_s DOUBLE, offset_error_s DOUBLE, delay_s DOUBLE, http_mode VARCHAR, outcome VARCHAR, " +
-                "date_time TIMESTAMPTZ, cached BOOLEAN, precision_final BOOLEAN, inconsistent BOOLEAN)");
             for (int r = 0; r < 48; r++)
             {
                 final long t1 = ClockJournal.START_NS + r * ClockJournal.HOUR_NS + (r * 618_033_989L) % 1_000_000_000L;
                 final long t4 = t1 + 40_000_000L;
                 for (int i = 0; i < octets.length; i++)
                 {
+                    // The Date of a server that answers midway, and the middle of its bracket [D - t4, D + 1 - t1].
                     final long dateS = Math.floorDiv(t1 + 20_000_000L + Math.round(offsetsS[i] * 1e9),
                         1_000_000_000L);
-                    final double offsetS = dateS + 0.5 - (t1 + t4) / 2e9;
-                    s.execute(String.format(Locale.ROOT, "INSERT INTO h VALUES ('192.0.2.%d', %d, " +
-                        "make_timestamp_ns(%d), make_timestamp_ns(%d), %.9f, 0.52, 0.04, 'naive', 'response', " +
-                        "to_timestamp(%d), false, false, false)", octets[i], Integer.toUnsignedLong(address(octets[i])),
-                        t1, t4, offsetS, dateS));
+                    h.add("192.0.2." + octets[i], Integer.toUnsignedLong(address(octets[i])), t1, t4,
+                        dateS + 0.5 - (t1 + t4) / 2e9, 0.52, 0.04, "naive", "response", dateS, false);
                 }
             }
-            s.execute("COPY h TO '" + dir.resolve("part-http.parquet") + "' (FORMAT parquet)");
+            h.write(dataset);
         }
     }
 
