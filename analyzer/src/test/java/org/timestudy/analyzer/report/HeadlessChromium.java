@@ -98,16 +98,7 @@ public final class HeadlessChromium implements AutoCloseable
 
     private static boolean isRoot()
     {
-        try
-        {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                .filter(l -> l.startsWith("Uid:"))
-                .anyMatch(l -> l.split("\\s+")[2].equals("0"));
-        }
-        catch (final IOException ex)
-        {
-            return false;
-        }
+        return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
     }
 
     /**
