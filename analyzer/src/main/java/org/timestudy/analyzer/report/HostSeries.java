@@ -63,9 +63,11 @@ final class HostSeries
         }
         final Map<String, List<Long>> times = new HashMap<>();
         final Map<String, List<Double>> offsets = new HashMap<>();
+        // The true time of an offset is the middle of T1 and T4 (T4 alone when T1 is unknown).
         try (ResultSet rs = q.execute("SELECT o.probe, o.address_int, coalesce(epoch_ns(o.t1) + (epoch_ns(o.t4) - " +
-            "epoch_ns(o.t1)) // 2, epoch_ns(o.t4)), o.offset_s FROM observations o SEMI JOIN panel_hosts p ON o.probe = p.probe AND " +
-            "o.address_int = p.address_int WHERE o.offset_s IS NOT NULL ORDER BY o.probe, o.address_int, o.t4"))
+            "epoch_ns(o.t1)) // 2, epoch_ns(o.t4)), o.offset_s FROM observations o SEMI JOIN panel_hosts p ON " +
+            "o.probe = p.probe AND o.address_int = p.address_int WHERE o.offset_s IS NOT NULL " +
+            "ORDER BY o.probe, o.address_int, o.t4"))
         {
             while (rs.next())
             {
