@@ -1,5 +1,6 @@
 package org.timestudy.cli;
 
+import org.timestudy.analyzer.cli.AnalyzeCommand;
 import org.timestudy.analyzer.cli.CompactCommand;
 import org.timestudy.analyzer.cli.QueryCommand;
 import org.timestudy.bench.BenchCommand;
@@ -30,6 +31,7 @@ import java.util.Properties;
         ScanCommand.class,
         CompactCommand.class,
         QueryCommand.class,
+        AnalyzeCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class
     },

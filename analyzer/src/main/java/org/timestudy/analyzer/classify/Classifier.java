@@ -43,8 +43,6 @@ public final class Classifier
 {
     private static final double NANOS_PER_SECOND = 1e9;
     private static final double PPM = 1e6;
-    private static final double ONE_PPM = 1e-6;
-    private static final double FIVE_PPM = 5e-6;
     private static final double Z_SLOPE_CHANGE = 3.29;
     private static final double PERIODIC_CV = 0.25;
     private static final double RESET_SLOPE_TOLERANCE = 0.3;
@@ -64,6 +62,8 @@ public final class Classifier
     private static final double SQRT3 = Math.sqrt(3);
 
     private final ClassifierConfig config;
+    private final double minDrift;
+    private final double maxOffsetInterval;
     private final boolean allowMixture;
     private final PointSet points = new PointSet();
     private final RobustLineFitter robust = new RobustLineFitter();
@@ -85,6 +85,7 @@ public final class Classifier
     private double sawSlopeSigma;
     private int sawResets;
     private int sawLastTooth;
+    private boolean loneFinalReset;
     private double sawLastResetX;
     private double[] scratch = new double[64];
     private long[] longScratch = new long[64];
@@ -100,6 +101,8 @@ public final class Classifier
     private Classifier(final ClassifierConfig config, final boolean allowMixture)
     {
         this.config = config.concluded() ? config : config.conclude();
+        this.minDrift = this.config.minDriftPpm() / PPM;
+        this.maxOffsetInterval = this.config.maxOffsetIntervalPpm() / PPM;
         this.allowMixture = allowMixture && config.mixtureMaxComponents() >= 2;
         this.segmenter = new Segmenter(config.penaltyFactor(), config.minSegmentPoints(), config.cusumDrift(),
             config.segmentCusumThreshold(), 1.5);
@@ -197,8 +200,11 @@ public final class Classifier
         mergeSegments(p, uMedian);
 
         final int last = segmentCount - 1;
+        loneFinalReset = false;
         final int runStart = segmentCount >= 2 ? sawtooth(p, noise) : -1;
-        if (runStart < 0 && segmentClass[last] != ClockClass.SYNCED && segmentCount >= 3 && segmentCount * 4 > n)
+        // A drift that has just come back to its baseline, seen once, is a change not yet classified, not chaos.
+        if (runStart < 0 && !loneFinalReset && segmentClass[last] != ClockClass.SYNCED && segmentCount >= 3 &&
+            segmentCount * 4 > n)
         {
             return single(b, p, global, ClockClass.ERRATIC);
         }
@@ -273,7 +279,8 @@ public final class Classifier
         final LineFit before = segmentFit[k - 1];
         final LineFit after = segmentFit[k];
         final double xb = boundaryX(p, k);
-        final double step = after.valueAt(xb) - before.valueAt(xb);
+        final double xs = stepX(p, k);
+        final double step = after.valueAt(xs) - before.valueAt(xs);
         final boolean stepSignificant = stepSignificant(p, before, after, step, uMedian);
         final boolean slopeSignificant = slopeSignificant(before, after);
         final ClockClass afterClass = runStart >= 0 && k >= runStart ? ClockClass.RESET_DRIFT : segmentClass[k];
@@ -378,7 +385,7 @@ public final class Classifier
                 within++;
             }
         }
-        if (within >= config.syncedFraction() * n)
+        if (n - within <= allowedOutside(n))
         {
             return ClockClass.SYNCED;
         }
@@ -399,15 +406,26 @@ public final class Classifier
         }
         final double slope = Math.abs(fit.slope());
         final double interval = LineFit.Z99 * fit.sigmaSlope();
-        if (slope >= ONE_PPM && slope > interval)
+        if (slope >= minDrift && slope > interval)
         {
             return ClockClass.DRIFT;
         }
-        if (slope < ONE_PPM || interval < FIVE_PPM)
+        if (slope < minDrift || interval < maxOffsetInterval)
         {
             return ClockClass.OFFSET;
         }
         return ClockClass.INSUFFICIENT;
+    }
+
+    /**
+     * Points of a SYNCED segment that may lie outside max(u, τ): 5% of them, and at least one once the segment has
+     * enough points to be classified at all (with 10 to 19 points, 95% would allow none, and one reply held back
+     * by a slow server, whose T3 then lies, would turn a synced clock into something else).
+     */
+    private int allowedOutside(final int n)
+    {
+        final int share = (int)Math.floor((1 - config.syncedFraction()) * n + 1e-9);
+        return n >= config.minSamples() ? Math.max(1, share) : share;
     }
 
     private boolean isStuck(final PointSet p, final LineFit fit)
@@ -554,8 +572,8 @@ public final class Classifier
             {
                 final LineFit before = segmentFit[k - 1];
                 final LineFit after = segmentFit[k];
-                final double xb = boundaryX(p, k);
-                final double step = after.valueAt(xb) - before.valueAt(xb);
+                final double xs = stepX(p, k);
+                final double step = after.valueAt(xs) - before.valueAt(xs);
                 if (!stepSignificant(p, before, after, step, uMedian) && !slopeSignificant(before, after))
                 {
                     segmentTo[k - 1] = segmentTo[k];
@@ -584,12 +602,33 @@ public final class Classifier
         return Math.abs(step) > Math.max(4 * sigma, 2 * u);
     }
 
-    private static boolean slopeSignificant(final LineFit before, final LineFit after)
+    private boolean slopeSignificant(final LineFit before, final LineFit after)
     {
+        if (before.count() < 2 || after.count() < 2)
+        {
+            return false;
+        }
         final double difference = Math.abs(after.slope() - before.slope());
         final double sigma = Math.sqrt(before.sigmaSlope() * before.sigmaSlope() +
             after.sigmaSlope() * after.sigmaSlope());
-        return difference >= ONE_PPM && difference > Z_SLOPE_CHANGE * sigma;
+        return difference >= minDrift && difference > Z_SLOPE_CHANGE * sigma;
+    }
+
+    /**
+     * Where to measure the step between segments k − 1 and k: midway between them, except that a segment of one
+     * point has no slope of its own, so the lines are compared at that point.
+     */
+    private double stepX(final PointSet p, final int k)
+    {
+        if (segmentTo[k] - segmentFrom[k] == 1)
+        {
+            return p.x()[segmentFrom[k]];
+        }
+        if (segmentTo[k - 1] - segmentFrom[k - 1] == 1)
+        {
+            return p.x()[segmentFrom[k - 1]];
+        }
+        return boundaryX(p, k);
     }
 
     private double boundaryX(final PointSet p, final int k)
@@ -634,6 +673,8 @@ public final class Classifier
         int along = 0;
         int resets = 0;
         boolean previousReset = false;
+        final boolean endsWithReset = pairKind(x, y, u, n - 1, reference, noise) == 2;
+        loneFinalReset = false;
         while (first > 0)
         {
             final int kind = pairKind(x, y, u, first, reference, noise);
@@ -657,7 +698,10 @@ public final class Classifier
             first++;
             resets--;
         }
-        if (resets < 1 || along < 2 || along < resets)
+        // A single return to the baseline at the very last point is no evidence yet that the clock drifts again: it
+        // may as well have been set right for good (a change to SYNCED or OFFSET seen once).
+        loneFinalReset = resets == 1 && endsWithReset && along >= 2;
+        if (resets < 1 || along < 2 || along < resets || loneFinalReset)
         {
             return -1;
         }
@@ -680,7 +724,7 @@ public final class Classifier
             }
             else
             {
-                final double slack = Math.max(5 * noise, u[i] + u[i - 1]);
+                final double slack = 5 * noise + (1 + Math.abs(reference)) * (u[i] + u[i - 1]);
                 baseLow = Math.max(baseLow, Math.min(y[i], y[i] - reference * dx) - slack);
                 baseHigh = Math.min(baseHigh, Math.max(y[i], y[i] - reference * dx) + slack);
                 resetX[intervals++] = -(dy - reference * dx) / reference;
@@ -741,7 +785,10 @@ public final class Classifier
         final double[] x, final double[] y, final double[] u, final int i, final double slope, final double noise)
     {
         final double e = (y[i] - y[i - 1]) - slope * (x[i] - x[i - 1]);
-        final double limit = Math.max(5 * noise, u[i] + u[i - 1]);
+        // Both points may err by up to their bounds, and the clock by its noise on top. A clock running at rate
+        // 1 + b ticks (1 + b)·δ during a round trip δ, so its bound δ/2 grows by that factor (the lab's clocks drift
+        // by percents: a reply held 0.7 s by a loaded machine errs 10 ms beyond δ/2).
+        final double limit = 5 * noise + (1 + Math.abs(slope)) * (u[i] + u[i - 1]);
         if (Math.abs(e) <= limit)
         {
             return 1;

@@ -15,6 +15,13 @@ public final class ClassifierConfig
     public static final long MIN_SPAN_NS_DEFAULT = TimeUnit.HOURS.toNanos(24);
     /** Default burst window, ns: samples within 30 s of a burst's first form one point. */
     public static final long BURST_WINDOW_NS_DEFAULT = TimeUnit.SECONDS.toNanos(30);
+    /** Default least |R − 1| of a DRIFT (and of a slope change between segments), ppm (SCIENCE.md §3). */
+    public static final double MIN_DRIFT_PPM_DEFAULT = 1;
+    /**
+     * Default widest 99% interval on R − 1, ±ppm, that still makes a segment whose interval contains 0 OFFSET
+     * rather than INSUFFICIENT (rate undetermined) (SCIENCE.md §3).
+     */
+    public static final double MAX_OFFSET_INTERVAL_PPM_DEFAULT = 5;
     /** Default share of samples within max(u, τ) for SYNCED. */
     public static final double SYNCED_FRACTION_DEFAULT = 0.95;
     /** Default PELT penalty per change, in units of ln n. */
@@ -46,10 +53,26 @@ public final class ClassifierConfig
     public static final long MIN_REMEASURE_NS_DEFAULT = TimeUnit.HOURS.toNanos(1);
     /** Default re-measurement interval at priority 0, ns: 7 days. */
     public static final long MAX_REMEASURE_NS_DEFAULT = TimeUnit.DAYS.toNanos(7);
+    /**
+     * Shortest span of the lab preset, ns: 60 s. The simulated Internet's lab mix runs rates and periods 1000 times
+     * faster than real time, so a minute of scans shows what a survey sees in about 17 hours.
+     */
+    public static final long LAB_MIN_SPAN_NS = TimeUnit.SECONDS.toNanos(60);
+    /** Burst window of the lab preset, ns: 1 s, below the seconds between the rounds of a lab scan. */
+    public static final long LAB_BURST_WINDOW_NS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * The lab preset's rate thresholds are the survey's times this: 100 ppm for DRIFT, ±500 ppm for OFFSET. The
+     * simulated Internet's rates run 1000 times faster (its slowest drift, 5 ppm, shows as 5000 ppm), the faked
+     * clocks of the real servers in real time (chronyd's drifting clock: 1000 ppm); a minute of scans with 0.3 ms of
+     * jitter pins R − 1 to a few ppm only, which would leave every steady clock's rate undetermined at ±5 ppm.
+     */
+    public static final double LAB_RATE_THRESHOLD_SCALE = 100;
 
     private int minSamples = MIN_SAMPLES_DEFAULT;
     private long minSpanNs = MIN_SPAN_NS_DEFAULT;
     private long burstWindowNs = BURST_WINDOW_NS_DEFAULT;
+    private double minDriftPpm = MIN_DRIFT_PPM_DEFAULT;
+    private double maxOffsetIntervalPpm = MAX_OFFSET_INTERVAL_PPM_DEFAULT;
     private double syncedFraction = SYNCED_FRACTION_DEFAULT;
     private double penaltyFactor = PENALTY_FACTOR_DEFAULT;
     private int minSegmentPoints = MIN_SEGMENT_POINTS_DEFAULT;
@@ -66,6 +89,20 @@ public final class ClassifierConfig
     private boolean concluded;
 
     /**
+     * The lab preset, for scans of the lab's accelerated behaviours that last minutes: {@link #LAB_MIN_SPAN_NS},
+     * {@link #LAB_BURST_WINDOW_NS} and the rate thresholds times {@link #LAB_RATE_THRESHOLD_SCALE}, everything else as
+     * for a survey. Reports made with it must say so.
+     *
+     * @return this.
+     */
+    public ClassifierConfig labTime()
+    {
+        return minSpanNs(LAB_MIN_SPAN_NS).burstWindowNs(LAB_BURST_WINDOW_NS)
+            .minDriftPpm(MIN_DRIFT_PPM_DEFAULT * LAB_RATE_THRESHOLD_SCALE)
+            .maxOffsetIntervalPpm(MAX_OFFSET_INTERVAL_PPM_DEFAULT * LAB_RATE_THRESHOLD_SCALE);
+    }
+
+    /**
      * Checks ranges; call once before use (the classifier does).
      *
      * @return this.
@@ -76,6 +113,7 @@ public final class ClassifierConfig
         require(minSamples >= 1, "minSamples must be >= 1");
         require(minSpanNs >= 0, "minSpanNs must be >= 0");
         require(burstWindowNs >= 0, "burstWindowNs must be >= 0");
+        require(minDriftPpm > 0 && maxOffsetIntervalPpm > 0, "rate thresholds must be > 0 ppm");
         require(syncedFraction > 0 && syncedFraction <= 1, "syncedFraction must be in (0, 1]");
         require(penaltyFactor > 0, "penaltyFactor must be > 0");
         require(minSegmentPoints >= 2, "minSegmentPoints must be >= 2");
@@ -99,6 +137,8 @@ public final class ClassifierConfig
             .minSamples(minSamples)
             .minSpanNs(minSpanNs)
             .burstWindowNs(burstWindowNs)
+            .minDriftPpm(minDriftPpm)
+            .maxOffsetIntervalPpm(maxOffsetIntervalPpm)
             .syncedFraction(syncedFraction)
             .penaltyFactor(penaltyFactor)
             .minSegmentPoints(minSegmentPoints)
@@ -182,6 +222,42 @@ public final class ClassifierConfig
     public long burstWindowNs()
     {
         return burstWindowNs;
+    }
+
+    /**
+     * @param minDriftPpm least |R − 1| of a DRIFT and of a slope change between segments, ppm.
+     * @return this.
+     */
+    public ClassifierConfig minDriftPpm(final double minDriftPpm)
+    {
+        this.minDriftPpm = minDriftPpm;
+        return this;
+    }
+
+    /**
+     * @return least |R − 1| of a DRIFT and of a slope change between segments, ppm.
+     */
+    public double minDriftPpm()
+    {
+        return minDriftPpm;
+    }
+
+    /**
+     * @param maxOffsetIntervalPpm widest 99% interval on R − 1 (±ppm) that still allows OFFSET when it contains 0.
+     * @return this.
+     */
+    public ClassifierConfig maxOffsetIntervalPpm(final double maxOffsetIntervalPpm)
+    {
+        this.maxOffsetIntervalPpm = maxOffsetIntervalPpm;
+        return this;
+    }
+
+    /**
+     * @return widest 99% interval on R − 1 (±ppm) that still allows OFFSET when it contains 0.
+     */
+    public double maxOffsetIntervalPpm()
+    {
+        return maxOffsetIntervalPpm;
     }
 
     /**

@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
     header = "Run SQL over the dataset with embedded DuckDB.",
     description = {
         "Views: observations (every observation; partition columns probe and date), latest (latest observation " +
-        "per probe and host), scans (one row per scan), scan_events, unreachable (ICMP unreachables).",
+        "per probe and host), scans (one row per scan), scan_events, unreachable (ICMP unreachables); after " +
+        "./timestudy analyze also verdicts, changes, components, name_groups, reference_servers, method_pairs.",
         "Prints a table for the terminal, or --csv / --json. --examples prints useful queries."},
     mixinStandardHelpOptions = true,
     showDefaultValues = true)

@@ -202,10 +202,9 @@ public final class EnvelopeFitter
                 hullY[hullSize] = py;
                 hullSize++;
             }
-            final double hj = high[j - arrayBase];
-            for (int k = 0; k < hullSize; k++)
+            if (hullSize > 0)
             {
-                final double s = (hj - hullY[k]) / (xj - hullX[k]);
+                final double s = minimumSlopeTo(xj, high[j - arrayBase], hullSize);
                 if (s < best)
                 {
                     best = s;
@@ -213,6 +212,32 @@ public final class EnvelopeFitter
             }
         }
         return best;
+    }
+
+    /**
+     * The least slope from a point right of every hull vertex to one of them. Along the upper hull (edge slopes
+     * falling) the slope to the point falls while an edge is steeper than the slope to its left vertex and rises
+     * after, so it is unimodal: a binary search finds the minimum in O(log h) instead of a scan.
+     */
+    private double minimumSlopeTo(final double px, final double py, final int hullSize)
+    {
+        int lo = 0;
+        int hi = hullSize - 1;
+        while (lo < hi)
+        {
+            final int mid = (lo + hi) >>> 1;
+            final double here = (py - hullY[mid]) / (px - hullX[mid]);
+            final double next = (py - hullY[mid + 1]) / (px - hullX[mid + 1]);
+            if (next < here)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return (py - hullY[lo]) / (px - hullX[lo]);
     }
 
     private static double cross(

@@ -24,6 +24,13 @@ public final class MixtureFitter
     private final double[] intercept = new double[MAX_COMPONENTS];
     private final double[] slope = new double[MAX_COMPONENTS];
     private final double[] rss = new double[MAX_COMPONENTS];
+    private final double[] sw = new double[MAX_COMPONENTS];
+    private final double[] swx = new double[MAX_COMPONENTS];
+    private final double[] swy = new double[MAX_COMPONENTS];
+    private final double[] meanX = new double[MAX_COMPONENTS];
+    private final double[] meanY = new double[MAX_COMPONENTS];
+    private final double[] cxx = new double[MAX_COMPONENTS];
+    private final double[] cxy = new double[MAX_COMPONENTS];
     private final int[] count = new int[MAX_COMPONENTS];
     private final double[] bestIntercept = new double[MAX_COMPONENTS];
     private final double[] bestSlope = new double[MAX_COMPONENTS];
@@ -65,6 +72,11 @@ public final class MixtureFitter
         final double bic1 = bestBic;
         keep(n, 1);
         final int kMax = Math.min(Math.min(maxComponents, MAX_COMPONENTS), n / 2);
+        if (kMax >= 2)
+        {
+            System.arraycopy(y, 0, sorted, 0, n);
+            Arrays.sort(sorted, 0, n);
+        }
         for (int k = 2; k <= kMax; k++)
         {
             if (!initialise(y, n, k))
@@ -184,8 +196,6 @@ public final class MixtureFitter
 
     private boolean initialise(final double[] y, final int n, final int k)
     {
-        System.arraycopy(y, 0, sorted, 0, n);
-        Arrays.sort(sorted, 0, n);
         int gaps = 0;
         for (int i = 1; i < n; i++)
         {
@@ -234,53 +244,62 @@ public final class MixtureFitter
 
     private boolean fitLines(final double[] x, final double[] y, final int n, final int k)
     {
+        // Three passes over the points whatever k, each summing per label in point order: the same sums, in the
+        // same order, as one pass per label.
         for (int j = 0; j < k; j++)
         {
-            double sw = 0;
-            double swx = 0;
-            double swy = 0;
-            int c = 0;
-            for (int i = 0; i < n; i++)
+            sw[j] = 0;
+            swx[j] = 0;
+            swy[j] = 0;
+            count[j] = 0;
+            cxx[j] = 0;
+            cxy[j] = 0;
+            rss[j] = 0;
+        }
+        for (int i = 0; i < n; i++)
+        {
+            final int j = labels[i];
+            if (j < k)
             {
-                if (labels[i] == j)
-                {
-                    sw += prior[i];
-                    swx += prior[i] * (x[i] - pivotS);
-                    swy += prior[i] * y[i];
-                    c++;
-                }
+                sw[j] += prior[i];
+                swx[j] += prior[i] * (x[i] - pivotS);
+                swy[j] += prior[i] * y[i];
+                count[j]++;
             }
-            if (c < 2)
+        }
+        for (int j = 0; j < k; j++)
+        {
+            if (count[j] < 2)
             {
                 return false;
             }
-            final double mx = swx / sw;
-            final double my = swy / sw;
-            double cxx = 0;
-            double cxy = 0;
-            for (int i = 0; i < n; i++)
+            meanX[j] = swx[j] / sw[j];
+            meanY[j] = swy[j] / sw[j];
+        }
+        for (int i = 0; i < n; i++)
+        {
+            final int j = labels[i];
+            if (j < k)
             {
-                if (labels[i] == j)
-                {
-                    final double dx = x[i] - pivotS - mx;
-                    cxx += prior[i] * dx * dx;
-                    cxy += prior[i] * dx * (y[i] - my);
-                }
+                final double dx = x[i] - pivotS - meanX[j];
+                cxx[j] += prior[i] * dx * dx;
+                cxy[j] += prior[i] * dx * (y[i] - meanY[j]);
             }
-            final double b = cxx > 0 ? cxy / cxx : 0;
+        }
+        for (int j = 0; j < k; j++)
+        {
+            final double b = cxx[j] > 0 ? cxy[j] / cxx[j] : 0;
             slope[j] = b;
-            intercept[j] = my - b * mx;
-            count[j] = c;
-            double r = 0;
-            for (int i = 0; i < n; i++)
+            intercept[j] = meanY[j] - b * meanX[j];
+        }
+        for (int i = 0; i < n; i++)
+        {
+            final int j = labels[i];
+            if (j < k)
             {
-                if (labels[i] == j)
-                {
-                    final double e = y[i] - (intercept[j] + b * (x[i] - pivotS));
-                    r += e * e;
-                }
+                final double e = y[i] - (intercept[j] + slope[j] * (x[i] - pivotS));
+                rss[j] += e * e;
             }
-            rss[j] = r;
         }
         return true;
     }

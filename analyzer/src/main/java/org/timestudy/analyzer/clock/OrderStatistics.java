@@ -8,6 +8,8 @@ public final class OrderStatistics
 {
     /** 1.4826: the factor that makes a MAD a consistent estimate of a normal standard deviation. */
     public static final double MAD_TO_SIGMA = 1.4826;
+    /** Ranges this short are finished by insertion sort, cheaper than more partitioning. */
+    private static final int INSERTION_SORT_MAX = 16;
 
     private OrderStatistics()
     {
@@ -69,7 +71,7 @@ public final class OrderStatistics
     {
         int lo = first;
         int hi = last;
-        while (hi > lo)
+        while (hi - lo > INSERTION_SORT_MAX)
         {
             final int mid = lo + ((hi - lo) >> 1);
             sort3(a, lo, mid, hi);
@@ -108,6 +110,7 @@ public final class OrderStatistics
                 return a[k];
             }
         }
+        insertionSort(a, lo, hi);
         return a[k];
     }
 
@@ -115,7 +118,7 @@ public final class OrderStatistics
     {
         int lo = first;
         int hi = last;
-        while (hi > lo)
+        while (hi - lo > INSERTION_SORT_MAX)
         {
             final int mid = lo + ((hi - lo) >> 1);
             sort3(a, lo, mid, hi);
@@ -154,7 +157,38 @@ public final class OrderStatistics
                 return a[k];
             }
         }
+        insertionSort(a, lo, hi);
         return a[k];
+    }
+
+    private static void insertionSort(final double[] a, final int lo, final int hi)
+    {
+        for (int i = lo + 1; i <= hi; i++)
+        {
+            final double v = a[i];
+            int j = i - 1;
+            while (j >= lo && a[j] > v)
+            {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
+        }
+    }
+
+    private static void insertionSort(final long[] a, final int lo, final int hi)
+    {
+        for (int i = lo + 1; i <= hi; i++)
+        {
+            final long v = a[i];
+            int j = i - 1;
+            while (j >= lo && a[j] > v)
+            {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
+        }
     }
 
     private static void sort3(final double[] a, final int i, final int j, final int k)

@@ -42,6 +42,7 @@ public final class PointSet
     private int methodCounts0;
     private int methodCounts1;
     private int methodCounts2;
+    private Method sampleMethod = Method.NTP;
 
     /**
      * Loads the fitted samples of a buffer.
@@ -89,6 +90,7 @@ public final class PointSet
         {
             firstSampleNs = buffer.trueNs(orderScratch[0]);
             lastSampleNs = buffer.trueNs(orderScratch[n - 1]);
+            sampleMethod = buffer.method(orderScratch[n - 1]);
         }
 
         int k = 0;
@@ -199,6 +201,7 @@ public final class PointSet
         methodCounts0 = source.methodCounts0;
         methodCounts1 = source.methodCounts1;
         methodCounts2 = source.methodCounts2;
+        sampleMethod = source.sampleMethod;
         firstSampleNs = size > 0 ? trueNs[0] : source.firstSampleNs;
         lastSampleNs = size > 0 ? trueNs[size - 1] : source.lastSampleNs;
         finishReferences();
@@ -219,6 +222,7 @@ public final class PointSet
         methodCounts0 = 0;
         methodCounts1 = 0;
         methodCounts2 = 0;
+        sampleMethod = Method.NTP;
     }
 
     private void sortByTime(final SeriesBuffer buffer, final int n)
@@ -369,10 +373,14 @@ public final class PointSet
     }
 
     /**
-     * @return the method most of the points were taken with ({@link Method#NTP} when there are none).
+     * @return the method most of the points were taken with (with no points, the last sample's method).
      */
     public Method dominantMethod()
     {
+        if (size == 0)
+        {
+            return sampleMethod;
+        }
         if (methodCounts1 > methodCounts0 && methodCounts1 >= methodCounts2)
         {
             return Method.HTTP_NAIVE;

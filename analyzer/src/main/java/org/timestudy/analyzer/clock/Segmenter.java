@@ -7,15 +7,20 @@ package org.timestudy.analyzer.clock;
  * least minSegmentPoints points, except the first and the last, which may have one: a change in the first or the
  * latest samples must not be absorbed by the segment next to it. Before PELT a
  * fast path fits one robust line and runs a two-sided CUSUM over its standardised residuals: with no alarm and no
- * excess residual scale the series is one segment, which is the common case and costs O(n).
+ * excess residual scale the series is one segment, which is the common case and costs O(n). When it fails, binary
+ * segmentation with the same cost and penalty is tried first, and kept only if every segment it ends with passes
+ * the same test (O(n) per level); otherwise PELT, exact but O(n²) on long stretches without a change, decides.
  * <p>
  * Reuses its arrays; not thread-safe.
  */
 public final class Segmenter
 {
-    private static final double MIN_WEIGHT = 0.01;
+    private static final double MIN_WEIGHT = 1e-12;
     private static final double MAX_WEIGHT = 100;
+    private static final double SQRT3 = Math.sqrt(3);
     private static final double TINY = 1e-300;
+    /** Deepest binary split before PELT decides: up to 2^6 segments. */
+    private static final int MAX_SPLIT_DEPTH = 6;
 
     private final double penaltyFactor;
     private final int minSegmentPoints;
@@ -32,11 +37,19 @@ public final class Segmenter
     private double[] best = new double[0];
     private int[] previous = new int[0];
     private int[] candidates = new int[0];
+    private double[] candidateCost = new double[0];
     private int[] boundaries = new int[0];
     private int[] path = new int[0];
     private double[] scratch = new double[0];
+    private double[] residual = new double[0];
+    private double[] centredX = new double[0];
+    private int[] splits = new int[0];
+    private final int[] stackFrom = new int[2 * MAX_SPLIT_DEPTH + 2];
+    private final int[] stackTo = new int[2 * MAX_SPLIT_DEPTH + 2];
+    private final int[] stackDepth = new int[2 * MAX_SPLIT_DEPTH + 2];
     private int segments;
     private boolean fastPath;
+    private boolean binarySegmentation;
     private double pairSlope;
 
     /**
@@ -120,19 +133,25 @@ public final class Segmenter
         ensureCapacity(n + 1);
         segments = 0;
         fastPath = false;
+        binarySegmentation = false;
         if (n == 0)
         {
             return 0;
         }
         boundaries[segments++] = 0;
         final double noise = Math.max(noiseS, 1e-12);
-        computeWeights(points, n);
+        computeWeights(points, n, noise);
         if (n < 2 * minSegmentPoints || isOneSegment(points, global, noise, n))
         {
             fastPath = true;
             return segments;
         }
-        pelt(points, global, noise, n);
+        prefixSums(points, global, noise, n);
+        binarySegmentation = certifiedBinarySegmentation(n, noise);
+        if (!binarySegmentation)
+        {
+            pelt(n);
+        }
         return segments;
     }
 
@@ -161,13 +180,32 @@ public final class Segmenter
         return fastPath;
     }
 
-    private void computeWeights(final PointSet points, final int n)
+    /**
+     * @return true when the last call's segments came from certified binary segmentation rather than PELT.
+     */
+    public boolean binarySegmentation()
+    {
+        return binarySegmentation;
+    }
+
+    /**
+     * A point's weight is (noise / σ_i)². Points as good as the median or better: σ_i = noise · u_i / median(u)
+     * (at most 10 times smaller). Worse ones may err by anything up to their own bound u_i, so σ_i is at least the
+     * noise plus their excess bound as a uniform error, (u_i − median(u)) / √3: one reply delayed 40 ms on a path of
+     * 50 µs is then a point that fits any line within its 20 ms, not a change point.
+     */
+    private void computeWeights(final PointSet points, final int n, final double noise)
     {
         final double uMedian = points.medianUncertaintyS(0, n);
         final double[] u = points.u();
         for (int i = 0; i < n; i++)
         {
-            final double w = u[i] > 0 && uMedian > 0 ? (uMedian / u[i]) * (uMedian / u[i]) : 1;
+            double w = u[i] > 0 && uMedian > 0 ? (uMedian / u[i]) * (uMedian / u[i]) : 1;
+            if (u[i] > uMedian)
+            {
+                final double sigma = noise + (u[i] - uMedian) / SQRT3;
+                w = Math.min(w, (noise / sigma) * (noise / sigma));
+            }
             weight[i] = Math.max(MIN_WEIGHT, Math.min(MAX_WEIGHT, w));
         }
     }
@@ -192,7 +230,7 @@ public final class Segmenter
         return true;
     }
 
-    private void pelt(final PointSet points, final LineFit global, final double noise, final int n)
+    private void prefixSums(final PointSet points, final LineFit global, final double noise, final int n)
     {
         final double[] x = points.x();
         final double[] y = points.y();
@@ -209,6 +247,8 @@ public final class Segmenter
             final double w = weight[i] * invVariance;
             final double xi = x[i] - xCentre;
             final double yi = y[i] - global.valueAt(x[i]);
+            residual[i] = yi;
+            centredX[i] = xi;
             s1[i + 1] = s1[i] + w;
             sx[i + 1] = sx[i] + w * xi;
             sy[i + 1] = sy[i] + w * yi;
@@ -216,7 +256,115 @@ public final class Segmenter
             sxy[i + 1] = sxy[i] + w * xi * yi;
             syy[i + 1] = syy[i] + w * yi * yi;
         }
+    }
 
+    /**
+     * Binary segmentation whose every segment is certified: split [s, t) at the single change that lowers the cost
+     * most, while that gain exceeds the penalty; a segment that no split improves must then pass the fast path's
+     * own test (no CUSUM alarm on its least-squares residuals, mean squared standardised residual at most
+     * excessScale²). Where one segment fails, or the splits go deeper than {@link #MAX_SPLIT_DEPTH}, the answer is
+     * left to PELT. Each level costs O(n), so a series with a change or two costs O(n) instead of PELT's O(n²) on
+     * long stretches without one; what it accepts, the whole-series fast path would have accepted segment by
+     * segment.
+     *
+     * @return true when every segment was certified (boundaries set), false to fall back to PELT.
+     */
+    private boolean certifiedBinarySegmentation(final int n, final double noise)
+    {
+        final double penalty = penaltyFactor * Math.log(n);
+        int stack = 0;
+        stackFrom[stack] = 0;
+        stackTo[stack] = n;
+        stackDepth[stack] = 0;
+        stack++;
+        int found = 0;
+        while (stack > 0)
+        {
+            stack--;
+            final int from = stackFrom[stack];
+            final int to = stackTo[stack];
+            final int depth = stackDepth[stack];
+            final double whole = cost(from, to);
+            int bestSplit = -1;
+            double bestGain = penalty;
+            for (int k = from + need(from, from, n, minSegmentPoints); k <= to - need(k, to, n, minSegmentPoints);
+                k++)
+            {
+                if (k - from < need(from, k, n, minSegmentPoints))
+                {
+                    continue;
+                }
+                final double gain = whole - cost(from, k) - cost(k, to);
+                if (gain > bestGain)
+                {
+                    bestGain = gain;
+                    bestSplit = k;
+                }
+            }
+            if (bestSplit < 0)
+            {
+                if (!certified(from, to, noise))
+                {
+                    return false;
+                }
+                splits[found++] = from;
+                continue;
+            }
+            if (depth >= MAX_SPLIT_DEPTH || stack + 2 > stackFrom.length)
+            {
+                return false;
+            }
+            // Right first, so the left half comes off the stack next: boundaries come out in order.
+            stackFrom[stack] = bestSplit;
+            stackTo[stack] = to;
+            stackDepth[stack] = depth + 1;
+            stack++;
+            stackFrom[stack] = from;
+            stackTo[stack] = bestSplit;
+            stackDepth[stack] = depth + 1;
+            stack++;
+        }
+        segments = 0;
+        for (int i = 0; i < found; i++)
+        {
+            boundaries[segments++] = splits[i];
+        }
+        return true;
+    }
+
+    private boolean certified(final int from, final int to, final double noise)
+    {
+        final int m = to - from;
+        if (m <= 2)
+        {
+            return true;
+        }
+        if (cost(from, to) > excessScale * excessScale * m)
+        {
+            return false;
+        }
+        final double w = s1[to] - s1[from];
+        final double x = sx[to] - sx[from];
+        final double y = sy[to] - sy[from];
+        final double mx = x / w;
+        final double my = y / w;
+        final double cxx = (sxx[to] - sxx[from]) - x * mx;
+        final double cxy = (sxy[to] - sxy[from]) - x * my;
+        final double b = cxx > TINY ? cxy / cxx : 0;
+        cusum.reset();
+        for (int i = from; i < to; i++)
+        {
+            final double r = residual[i] - (my + b * (centredX[i] - mx));
+            if (cusum.update(r * Math.sqrt(weight[i]) / noise))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void pelt(final int n)
+    {
         final double penalty = penaltyFactor * Math.log(n);
         final int minLength = minSegmentPoints;
         best[0] = -penalty;
@@ -231,25 +379,29 @@ public final class Segmenter
                 final int s = candidates[c];
                 if (t - s < need(s, t, n, minLength))
                 {
+                    candidateCost[c] = Double.NaN;
                     continue;
                 }
-                final double cost = best[s] + cost(s, t) + penalty;
-                if (cost < bestCost)
+                final double cost = best[s] + cost(s, t);
+                candidateCost[c] = cost;
+                if (cost + penalty < bestCost)
                 {
-                    bestCost = cost;
+                    bestCost = cost + penalty;
                     bestStart = s;
                 }
             }
             best[t] = bestCost;
             previous[t] = bestStart;
 
+            // PELT's pruning (K = 0 for a least-squares cost): a start whose cost alone already exceeds the best
+            // can never be optimal later. Starts still too close to t for a segment are kept.
             int kept = 0;
             for (int c = 0; c < candidateCount; c++)
             {
-                final int s = candidates[c];
-                if (t - s < need(s, t, n, minLength) || best[s] + cost(s, t) <= bestCost)
+                final double cost = candidateCost[c];
+                if (Double.isNaN(cost) || cost <= bestCost)
                 {
-                    candidates[kept++] = s;
+                    candidates[kept++] = candidates[c];
                 }
             }
             candidateCount = kept;
@@ -316,9 +468,13 @@ public final class Segmenter
             best = new double[capacity];
             previous = new int[capacity];
             candidates = new int[capacity];
+            candidateCost = new double[capacity];
             boundaries = new int[capacity];
             path = new int[capacity];
             scratch = new double[capacity];
+            residual = new double[capacity];
+            centredX = new double[capacity];
+            splits = new int[capacity];
         }
     }
 }

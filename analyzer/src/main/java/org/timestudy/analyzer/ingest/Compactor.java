@@ -415,6 +415,7 @@ public final class Compactor
                 case NTP_OBSERVATIONS -> new NtpWriteSupport(journalId);
                 case UNREACHABLE -> new UnreachableWriteSupport(journalId);
                 case SCAN_EVENTS -> new ScanEventWriteSupport(journalId);
+                default -> throw new IllegalStateException(table + " is written by analyze, not by compaction");
             };
         }
     }

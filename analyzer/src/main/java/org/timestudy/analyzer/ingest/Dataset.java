@@ -3,8 +3,6 @@ package org.timestudy.analyzer.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,13 +21,11 @@ public final class Dataset implements AutoCloseable
     public static final String LOCK_FILE = "_compact.lock";
 
     private final Path root;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final LockFile lock;
 
-    private Dataset(final Path root, final FileChannel lockChannel, final FileLock lock)
+    private Dataset(final Path root, final LockFile lock)
     {
         this.root = root;
-        this.lockChannel = lockChannel;
         this.lock = lock;
     }
 
@@ -42,31 +38,12 @@ public final class Dataset implements AutoCloseable
      */
     public static Dataset openForWrite(final Path root)
     {
-        try
+        final LockFile lock = LockFile.tryLock(root.resolve(LOCK_FILE));
+        if (lock == null)
         {
-            Files.createDirectories(root);
-            final FileChannel ch = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-            FileLock lock;
-            try
-            {
-                lock = ch.tryLock();
-            }
-            catch (final OverlappingFileLockException ex)
-            {
-                lock = null;
-            }
-            if (lock == null)
-            {
-                ch.close();
-                throw new IllegalStateException("another compaction is writing to " + root + "; wait for it to end");
-            }
-            return new Dataset(root, ch, lock);
+            throw new IllegalStateException("another compaction is writing to " + root + "; wait for it to end");
         }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return new Dataset(root, lock);
     }
 
     /**
@@ -134,15 +111,7 @@ public final class Dataset implements AutoCloseable
     @Override
     public void close()
     {
-        try
-        {
-            lock.release();
-            lockChannel.close();
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        lock.close();
     }
 
     /**

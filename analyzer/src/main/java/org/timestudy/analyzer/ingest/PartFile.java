@@ -60,25 +60,42 @@ final class PartFile
             Files.createDirectories(dir);
             final Path temp = dir.resolve(DataFileName.tempFileName(journalId, firstIndex));
             Files.deleteIfExists(temp);
-            final Builder builder = new Builder(new LocalOutputFile(temp), support)
-                .withConf(settings.configuration())
-                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
-                .withCompressionCodec(CompressionCodecName.ZSTD)
-                .withRowGroupRowCountLimit(settings.rowGroupRows())
-                .withRowGroupSize(settings.rowGroupBytes())
-                .withPageSize(settings.pageBytes())
-                .withDictionaryPageSize(settings.pageBytes());
-            for (final Column c : table.columns())
-            {
-                final String name = c.columnName();
-                builder.withDictionaryEncoding(name, c.spec().encoding() == ColumnEncoding.DICTIONARY);
-            }
-            return new PartFile(dir, temp, journalId, firstIndex, builder.build());
+            return new PartFile(dir, temp, journalId, firstIndex, newWriter(temp, table, support, settings));
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /**
+     * A Parquet writer with the dataset's settings: ZSTD, data page v2, dictionary encoding per the columns' choice.
+     *
+     * @param temp     the file to write.
+     * @param table    the table its rows belong to.
+     * @param support  writes the rows.
+     * @param settings row group size and compression.
+     * @param <T>      what a row is written from.
+     * @return the writer.
+     * @throws IOException when the file cannot be created.
+     */
+    static <T> ParquetWriter<T> newWriter(
+        final Path temp, final Table table, final WriteSupport<T> support, final ParquetSettings settings)
+        throws IOException
+    {
+        final Builder<T> builder = new Builder<>(new LocalOutputFile(temp), support)
+            .withConf(settings.configuration())
+            .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
+            .withCompressionCodec(CompressionCodecName.ZSTD)
+            .withRowGroupRowCountLimit(settings.rowGroupRows())
+            .withRowGroupSize(settings.rowGroupBytes())
+            .withPageSize(settings.pageBytes())
+            .withDictionaryPageSize(settings.pageBytes());
+        for (final Column c : table.columns())
+        {
+            builder.withDictionaryEncoding(c.columnName(), c.spec().encoding() == ColumnEncoding.DICTIONARY);
+        }
+        return builder.build();
     }
 
     /**
@@ -169,30 +186,30 @@ final class PartFile
         }
     }
 
-    private static final class Builder extends ParquetWriter.Builder<JournalRecord, Builder>
+    private static final class Builder<T> extends ParquetWriter.Builder<T, Builder<T>>
     {
-        private final WriteSupport<JournalRecord> support;
+        private final WriteSupport<T> support;
 
-        Builder(final OutputFile file, final WriteSupport<JournalRecord> support)
+        Builder(final OutputFile file, final WriteSupport<T> support)
         {
             super(file);
             this.support = support;
         }
 
         @Override
-        protected Builder self()
+        protected Builder<T> self()
         {
             return this;
         }
 
         @Override
-        protected WriteSupport<JournalRecord> getWriteSupport(final org.apache.hadoop.conf.Configuration conf)
+        protected WriteSupport<T> getWriteSupport(final org.apache.hadoop.conf.Configuration conf)
         {
             return support;
         }
 
         @Override
-        protected WriteSupport<JournalRecord> getWriteSupport(final ParquetConfiguration conf)
+        protected WriteSupport<T> getWriteSupport(final ParquetConfiguration conf)
         {
             return support;
         }

@@ -69,4 +69,17 @@ final class RowConsumer
         consumer.addBinary(value);
         consumer.endField(name, index);
     }
+
+    void text(final Column column, final String value)
+    {
+        if (value != null)
+        {
+            binary(column, Binary.fromString(value));
+        }
+    }
+
+    void address(final Column column, final int address, final byte[] scratch)
+    {
+        binary(column, Binary.fromReusedByteArray(scratch, 0, Ipv4Text.format(address, scratch, 0)));
+    }
 }

@@ -15,10 +15,11 @@ import java.util.List;
  *   observations/probe=ntp/date=YYYY-MM-DD/part-*.parquet   one row per NTP reply (date: UTC date of T4)
  *   unreachable/date=YYYY-MM-DD/part-*.parquet              one row per ICMP unreachable quoting a probe
  *   scans/part-*.parquet                                    one row per scan start or end
+ *   analysis/TABLE/part-RUN-*.parquet                       what ./timestudy analyze concluded (last run only)
  * </pre>
  *
  * Later probe types add {@code observations/probe=NAME/} directories whose files share the observations' common
- * columns and add their own.
+ * columns and add their own. The analysis tables are replaced as a whole by each analyze run.
  */
 public enum Table
 {
@@ -27,7 +28,22 @@ public enum Table
     /** ICMP destination-unreachables quoting a probe. */
     UNREACHABLE("unreachable", null, true, UnreachableColumn.values()),
     /** Scan start and end events. */
-    SCAN_EVENTS("scans", null, false, ScanEventColumn.values());
+    SCAN_EVENTS("scans", null, false, ScanEventColumn.values()),
+    /** One verdict per series (address, probe type). */
+    VERDICTS("analysis/verdicts", null, false, VerdictColumn.values()),
+    /** Behaviour changes found in the series. */
+    CHANGES("analysis/changes", null, false, ChangeColumn.values()),
+    /** Clocks behind MULTI-CLOCK addresses. */
+    COMPONENTS("analysis/components", null, false, ComponentColumn.values()),
+    /** Agreement of the addresses behind one name. */
+    NAME_GROUPS("analysis/name_groups", null, false, NameGroupColumn.values()),
+    /** Listed reference servers and what they turned out to be. */
+    REFERENCE_SERVERS("analysis/reference_servers", null, false, ReferenceColumn.values()),
+    /** NTP and HTTP clocks of one address compared. */
+    METHOD_PAIRS("analysis/method_pairs", null, false, MethodPairColumn.values());
+
+    /** Directory of the analysis tables under the dataset root. */
+    public static final String ANALYSIS_DIRECTORY = "analysis";
 
     private static final long NANOS_PER_DAY = 86_400_000_000_000L;
 
@@ -51,7 +67,7 @@ public enum Table
             builder.addField(Types.primitive(c.type().physical(), repetition).as(c.type().logical())
                 .named(c.columnName()));
         }
-        this.schema = builder.named("timestudy_" + directory + (probe == null ? "" : "_" + probe));
+        this.schema = builder.named("timestudy_" + directory.replace('/', '_') + (probe == null ? "" : "_" + probe));
     }
 
     /**
@@ -60,6 +76,22 @@ public enum Table
     public String directory()
     {
         return directory;
+    }
+
+    /**
+     * @return true for a table {@code ./timestudy analyze} writes (under {@link #ANALYSIS_DIRECTORY}).
+     */
+    public boolean analysis()
+    {
+        return directory.startsWith(ANALYSIS_DIRECTORY + "/");
+    }
+
+    /**
+     * @return the view name {@code ./timestudy query} gives the table's rows (the directory's last part).
+     */
+    public String viewName()
+    {
+        return directory.substring(directory.lastIndexOf('/') + 1);
     }
 
     /**

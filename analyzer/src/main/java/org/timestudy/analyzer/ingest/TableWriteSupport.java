@@ -1,10 +1,5 @@
 package org.timestudy.analyzer.ingest;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.io.api.RecordConsumer;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,7 +7,7 @@ import java.util.Map;
  * Writes journal records of one type as rows of one table, field by field from the record's flyweight, with no
  * intermediate object. The file footer records the journal index range it holds.
  */
-abstract class TableWriteSupport extends WriteSupport<JournalRecord>
+abstract class TableWriteSupport extends RowWriteSupport<JournalRecord>
 {
     /** Footer key: the journal the rows come from. */
     static final String JOURNAL_KEY = "timestudy.journal";
@@ -21,44 +16,12 @@ abstract class TableWriteSupport extends WriteSupport<JournalRecord>
     /** Footer key: journal index of the last row, hex. */
     static final String LAST_INDEX_KEY = "timestudy.last_index";
 
-    final RowConsumer row = new RowConsumer();
-    private final Table table;
-    private final String journalId;
     private long firstIndex = -1;
     private long lastIndex = -1;
 
     TableWriteSupport(final Table table, final String journalId)
     {
-        this.table = table;
-        this.journalId = journalId;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public WriteContext init(final Configuration configuration)
-    {
-        return context();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public WriteContext init(final ParquetConfiguration configuration)
-    {
-        return context();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public String getName()
-    {
-        return "timestudy";
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public void prepareForWrite(final RecordConsumer recordConsumer)
-    {
-        row.consumer(recordConsumer);
+        super(table, JOURNAL_KEY, journalId);
     }
 
     /** {@inheritDoc} */
@@ -89,12 +52,4 @@ abstract class TableWriteSupport extends WriteSupport<JournalRecord>
      * @param record a record of this table's type, at least as long as its layout.
      */
     abstract void writeRow(JournalRecord record);
-
-    private WriteContext context()
-    {
-        final Map<String, String> metadata = new HashMap<>();
-        metadata.put(JOURNAL_KEY, journalId);
-        metadata.put("timestudy.table", table.name());
-        return new WriteContext(table.schema(), metadata);
-    }
 }

@@ -1,5 +1,6 @@
 package org.timestudy.analyzer.query;
 
+import org.timestudy.analyzer.ingest.AnalysisManifest;
 import org.timestudy.analyzer.ingest.Column;
 import org.timestudy.analyzer.ingest.Manifest;
 import org.timestudy.analyzer.ingest.Table;
@@ -13,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -23,17 +25,27 @@ import java.util.stream.Stream;
  *   {@code date};</li>
  *   <li>{@code latest}: the latest observation (greatest t4) per probe type and host;</li>
  *   <li>{@code scan_events}: scan start and end events; {@code scans}: one row per scan, start and end joined;</li>
- *   <li>{@code unreachable}: ICMP unreachables quoting our probes.</li>
+ *   <li>{@code unreachable}: ICMP unreachables quoting our probes;</li>
+ *   <li>after {@code ./timestudy analyze}: {@code verdicts}, {@code changes}, {@code components},
+ *   {@code name_groups}, {@code reference_servers}, {@code method_pairs}, over the files of the analysis manifest's
+ *   run only (a query naming one of them before any analysis fails, saying so).</li>
  * </ul>
  * A table without files yet gets an empty view of the right columns, so queries over it return no rows.
  */
 public final class DatasetQuery implements AutoCloseable
 {
-    private final Connection connection;
+    /** DuckDB JDBC connection property that streams results instead of materialising them. */
+    public static final String STREAM_RESULTS_PROPERTY = "jdbc_stream_results";
 
-    private DatasetQuery(final Connection connection)
+    private final Connection connection;
+    private final Path dataset;
+    private final AnalysisManifest analysis;
+
+    private DatasetQuery(final Connection connection, final Path dataset, final AnalysisManifest analysis)
     {
         this.connection = connection;
+        this.dataset = dataset;
+        this.analysis = analysis;
     }
 
     /**
@@ -45,15 +57,30 @@ public final class DatasetQuery implements AutoCloseable
      */
     public static DatasetQuery open(final Path dataset)
     {
+        return open(dataset, new Properties());
+    }
+
+    /**
+     * Opens DuckDB over a dataset with JDBC connection properties, e.g. {@code jdbc_stream_results} for a reader
+     * that streams a large result instead of holding it.
+     *
+     * @param dataset    the dataset directory (written by {@code compact}).
+     * @param properties DuckDB JDBC connection properties.
+     * @return the query engine; close it when done.
+     * @throws IllegalArgumentException when the directory is not a dataset.
+     */
+    public static DatasetQuery open(final Path dataset, final Properties properties)
+    {
         if (!Files.isRegularFile(dataset.resolve(Manifest.FILE_NAME)))
         {
             throw new IllegalArgumentException("no dataset at " + dataset + " (no " + Manifest.FILE_NAME +
                 "): run ./timestudy compact --journal DIR --out " + dataset + " first");
         }
         Manifest.load(dataset.resolve(Manifest.FILE_NAME));
+        final AnalysisManifest analysis = AnalysisManifest.load(dataset);
         try
         {
-            final Connection c = DriverManager.getConnection("jdbc:duckdb:");
+            final Connection c = DriverManager.getConnection("jdbc:duckdb:", properties);
             try (Statement s = c.createStatement())
             {
                 s.execute("SET TimeZone = 'UTC'");
@@ -68,8 +95,19 @@ public final class DatasetQuery implements AutoCloseable
                     "any_value(json) FILTER (WHERE event = 'start') AS parameters, " +
                     "any_value(json) FILTER (WHERE event = 'end') AS counters " +
                     "FROM scan_events GROUP BY scan_id");
+                if (analysis != null)
+                {
+                    for (final Table t : Table.values())
+                    {
+                        if (t.analysis() && Files.isRegularFile(dataset.resolve(analysis.file(t))))
+                        {
+                            s.execute("CREATE VIEW " + t.viewName() + " AS SELECT * FROM read_parquet(" +
+                                literal(dataset.toAbsolutePath().resolve(analysis.file(t)).toString()) + ")");
+                        }
+                    }
+                }
             }
-            return new DatasetQuery(c);
+            return new DatasetQuery(c, dataset, analysis);
         }
         catch (final SQLException ex)
         {
@@ -88,7 +126,40 @@ public final class DatasetQuery implements AutoCloseable
     {
         final Statement s = connection.createStatement();
         s.closeOnCompletion();
-        return s.executeQuery(sql);
+        try
+        {
+            return s.executeQuery(sql);
+        }
+        catch (final SQLException ex)
+        {
+            s.close();
+            throw explained(ex);
+        }
+    }
+
+    /**
+     * @return the dataset's current analysis, or null when {@code ./timestudy analyze} has not run on it.
+     */
+    public AnalysisManifest analysis()
+    {
+        return analysis;
+    }
+
+    private SQLException explained(final SQLException ex)
+    {
+        final String message = String.valueOf(ex.getMessage());
+        if (analysis == null)
+        {
+            for (final Table t : Table.values())
+            {
+                if (t.analysis() && message.contains("Table with name " + t.viewName() + " does not exist"))
+                {
+                    return new SQLException("no analysis in " + dataset + " yet: the view " + t.viewName() +
+                        " appears after ./timestudy analyze " + dataset, ex);
+                }
+            }
+        }
+        return ex;
     }
 
     /**

@@ -56,6 +56,42 @@ class SegmenterTest
         assertThat(segmenter.start(1)).isBetween(68, 72);
     }
 
+    @Test
+    void shouldSplitALongSeriesWithOneStepByCertifiedBinarySegmentation()
+    {
+        final PointSet points = load(600, 7, i -> i < 400 ? 0 : 3 * SECOND);
+
+        assertThat(segment(points)).isEqualTo(2);
+        assertThat(segmenter.fastPath()).isFalse();
+        assertThat(segmenter.binarySegmentation()).isTrue();
+        assertThat(segmenter.start(1)).isEqualTo(400);
+    }
+
+    @Test
+    void shouldFindBothEndsOfAShortExcursionBySplittingTwice()
+    {
+        final PointSet points = load(200, 9, i -> i >= 100 && i < 103 ? 50_000_000L : 0);
+
+        assertThat(segment(points)).isEqualTo(3);
+        assertThat(segmenter.binarySegmentation()).isTrue();
+        assertThat(segmenter.start(1)).isEqualTo(100);
+        assertThat(segmenter.start(2)).isEqualTo(103);
+    }
+
+    @Test
+    void shouldLeaveItToPeltWhenTheSplitsGoTooDeep()
+    {
+        // 80 blocks of 5 points alternating between 0 and 1 s: more segments than six levels of splits can give.
+        final PointSet points = load(400, 11, i -> (i / 5) % 2 == 0 ? 0 : SECOND);
+
+        assertThat(segment(points)).isEqualTo(80);
+        assertThat(segmenter.binarySegmentation()).isFalse();
+        for (int k = 1; k < 80; k++)
+        {
+            assertThat(segmenter.start(k)).isEqualTo(5 * k);
+        }
+    }
+
     private int segment(final PointSet points)
     {
         robust.fit(points, 0, points.size(), global);

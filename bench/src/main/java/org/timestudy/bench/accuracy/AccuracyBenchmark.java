@@ -8,6 +8,7 @@ import org.timestudy.analyzer.clock.OnlineChangeDetector;
 import org.timestudy.analyzer.clock.SeriesBuffer;
 import org.timestudy.testbed.clock.Population;
 import org.timestudy.testbed.clock.PopulationMix;
+import org.timestudy.testbed.truth.ConfusionMatrix;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -114,8 +115,8 @@ public final class AccuracyBenchmark
             pooled.addAll(card.matrix());
             syncedViolations += card.syncedViolations();
         }
-        out.println("== way 2 (lab scans of the simulated Internet and the faketime'd servers): not run; it needs " +
-            "the engine's journal (an ObservationSource over it plugs into the same Scorecard)");
+        out.println("== way 2 (lab scans of the simulated Internet and the faketime'd servers): run it with " +
+            "bench accuracy --lab (root)");
         out.println("== pooled over methods (way 1)");
         pooled.print(out, "   ");
         out.printf("   SYNCED labelled other than SYNCED/INSUFFICIENT: %d; %d series scored in %.1f s%n",

@@ -4,9 +4,9 @@ import org.timestudy.analyzer.clock.SeriesBuffer;
 
 /**
  * Where the series scored against ground truth come from: one way of the accuracy benchmark. The synthetic way
- * ({@link SyntheticSource}) generates them; the lab-scan way will read them from the engine's journal after repeated
- * lab scans of the simulated Internet, grouping records per (address, probe type), and needs nothing else from this
- * package: the {@link Scorecard} is shared.
+ * ({@link SyntheticSource}) generates them; the lab-scan way ({@link LabSource}) reads them back from the dataset of
+ * repeated lab scans of the simulated Internet, series by series as {@code analyze} does. Both feed the same
+ * {@link Scorecard}.
  */
 public interface ObservationSource
 {

@@ -14,6 +14,8 @@ import org.timestudy.analyzer.clock.SeriesBuffer;
 import org.timestudy.testbed.clock.ClockTruth;
 import org.timestudy.testbed.clock.Population;
 import org.timestudy.testbed.clock.Response;
+import org.timestudy.testbed.truth.ConfusionMatrix;
+import org.timestudy.testbed.truth.GroundTruth;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -34,16 +36,19 @@ public final class Scorecard
     private static final double MICRO = 1e6;
 
     private final String name;
-    private final Population population;
+    private final GroundTruth groundTruth;
     private final int minPoints;
     private final OnlineChangeDetector online;
+    private long changeSlackFloorNs = 6 * HOUR_NS;
+    private long changeTimeUnitNs = MINUTE_NS;
+    private String changeTimeUnit = "minutes";
 
     private final ConfusionMatrix matrix = new ConfusionMatrix();
     private final Histogram offsetErrorUs = new Histogram(3);
     private final Histogram driftRateErrorMicroPpm = new Histogram(3);
     private final Histogram flatRateErrorMicroPpm = new Histogram(3);
-    private final Histogram offlineChangeErrorMinutes = new Histogram(3);
-    private final Histogram onlineDelayMinutes = new Histogram(3);
+    private final Histogram offlineChangeError = new Histogram(3);
+    private final Histogram onlineDelay = new Histogram(3);
     private final List<String> examples = new ArrayList<>();
 
     private long series;
@@ -75,17 +80,44 @@ public final class Scorecard
 
     /**
      * @param name       the way's name.
-     * @param population the truth.
+     * @param groundTruth the truth (a population, or a whole lab).
      * @param minPoints  fewest points for a series to enter the confusion matrix.
      * @param online     the online detector settings (reset per series).
      */
     public Scorecard(
-        final String name, final Population population, final int minPoints, final OnlineChangeDetector online)
+        final String name, final GroundTruth groundTruth, final int minPoints, final OnlineChangeDetector online)
     {
         this.name = name;
-        this.population = population;
+        this.groundTruth = groundTruth;
         this.minPoints = minPoints;
         this.online = online;
+    }
+
+    /**
+     * Sets the least time error within which a change the verdict reports counts as found (the greater of it and
+     * three sampling intervals); 6 h by default, for surveys. The lab's minutes-long runs use 0.
+     *
+     * @param changeSlackFloorNs the floor, ns.
+     * @return this.
+     */
+    public Scorecard changeSlackFloorNs(final long changeSlackFloorNs)
+    {
+        this.changeSlackFloorNs = changeSlackFloorNs;
+        return this;
+    }
+
+    /**
+     * Sets the unit change times are reported in: minutes by default, for surveys; the lab's run in seconds.
+     *
+     * @param name   the unit's name as printed.
+     * @param unitNs the unit, ns.
+     * @return this.
+     */
+    public Scorecard changeTimeUnit(final String name, final long unitNs)
+    {
+        this.changeTimeUnit = name;
+        this.changeTimeUnitNs = unitNs;
+        return this;
     }
 
     /**
@@ -110,7 +142,7 @@ public final class Scorecard
     {
         series++;
         final int address = o.address();
-        final ClockTruth truth = population.truth(address);
+        final ClockTruth truth = groundTruth.truth(address);
         final Response response = o.method() == Method.NTP ? truth.ntpResponse() : truth.httpResponse();
         final int expectedStatus = Population.statusOf(response);
         final int expectedTag = Tag.fromStatus(expectedStatus);
@@ -137,7 +169,7 @@ public final class Scorecard
             return;
         }
 
-        final ClockClass expected = population.classOver(address, points.trueNs()[0],
+        final ClockClass expected = groundTruth.classOver(address, points.trueNs()[0],
             points.trueNs()[points.size() - 1]);
         matrix.add(expected, v.clockClass());
         if (expected != v.clockClass() && examples.size() < EXAMPLES)
@@ -177,7 +209,7 @@ public final class Scorecard
         {
             return;
         }
-        final long trueOffset = population.expectedOffsetNs(o.address(), v.offsetAtNs());
+        final long trueOffset = groundTruth.expectedOffsetNs(o.address(), v.offsetAtNs());
         final long error = Math.abs(v.offsetNs() - trueOffset);
         offsetErrorUs.recordValue(Math.min(error / 1000, Long.MAX_VALUE / 4));
         offsetScored++;
@@ -189,7 +221,7 @@ public final class Scorecard
         {
             return;
         }
-        final double trueRate = population.ratePpm(o.address(), v.offsetAtNs());
+        final double trueRate = groundTruth.ratePpm(o.address(), v.offsetAtNs());
         final double rateError = Math.abs(v.rateMinusOnePpm() - trueRate);
         if (expected == ClockClass.DRIFT)
         {
@@ -246,7 +278,7 @@ public final class Scorecard
         final long changeNs)
     {
         final double days = v.spanNs() / (NANOS * 86_400);
-        final long slackNs = Math.max(3 * o.intervalNs(), 6 * HOUR_NS);
+        final long slackNs = Math.max(3 * o.intervalNs(), changeSlackFloorNs);
         online.reset();
         long firstAlarmAfter = Long.MIN_VALUE;
         int falseAlarms = 0;
@@ -279,12 +311,12 @@ public final class Scorecard
             if (best <= slackNs)
             {
                 offlineFound++;
-                offlineChangeErrorMinutes.recordValue(best / MINUTE_NS);
+                offlineChangeError.recordValue(best / changeTimeUnitNs);
             }
             if (firstAlarmAfter != Long.MIN_VALUE)
             {
                 onlineFound++;
-                onlineDelayMinutes.recordValue(Math.max(0, firstAlarmAfter - changeNs) / MINUTE_NS);
+                onlineDelay.recordValue(Math.max(0, firstAlarmAfter - changeNs) / changeTimeUnitNs);
             }
         }
         else if (expected == ClockClass.SYNCED || expected == ClockClass.OFFSET || expected == ClockClass.DRIFT ||
@@ -345,15 +377,16 @@ public final class Scorecard
         printDistribution(out, driftRateErrorMicroPpm, MICRO);
         out.printf("   rate error of SYNCED and OFFSET (ppm), %d series: %s%n",
             flatRateErrorMicroPpm.getTotalCount(), summary(flatRateErrorMicroPpm, MICRO));
-        out.printf("   changes: %d true changes in window; offline (verdict) found %s, |time error| minutes " +
-            "p50 %d p90 %d max %d; online (Kalman+CUSUM) found %s, delay minutes p50 %d p90 %d max %d%n",
-            trueChanges, percent(offlineFound, trueChanges), offlineChangeErrorMinutes.getValueAtPercentile(50),
-            offlineChangeErrorMinutes.getValueAtPercentile(90), offlineChangeErrorMinutes.getMaxValue(),
-            percent(onlineFound, trueChanges), onlineDelayMinutes.getValueAtPercentile(50),
-            onlineDelayMinutes.getValueAtPercentile(90), onlineDelayMinutes.getMaxValue());
-        out.printf("   false changes in %d series without one (%.0f series-days): offline %d (%.4f per series-day), " +
-            "online alarms %d (%.4f per series-day)%n", noChangeSeries, noChangeSeriesDays, offlineFalseChanges,
-            perDay(offlineFalseChanges), onlineFalseAlarms, perDay(onlineFalseAlarms));
+        out.printf("   changes: %d true changes in window; offline (verdict) found %s, |time error| " + changeTimeUnit +
+            " p50 %d p90 %d max %d; online (Kalman+CUSUM) found %s, delay " + changeTimeUnit + " p50 %d p90 %d max %d%n",
+            trueChanges, percent(offlineFound, trueChanges), offlineChangeError.getValueAtPercentile(50),
+            offlineChangeError.getValueAtPercentile(90), offlineChangeError.getMaxValue(),
+            percent(onlineFound, trueChanges), onlineDelay.getValueAtPercentile(50),
+            onlineDelay.getValueAtPercentile(90), onlineDelay.getMaxValue());
+        out.printf("   false changes in %d series without one (%.0f series-days): offline %d (%.4f per series-day, " +
+            "%.4f per series), online alarms %d (%.4f per series-day, %.4f per series)%n", noChangeSeries,
+            noChangeSeriesDays, offlineFalseChanges, perDay(offlineFalseChanges), perSeries(offlineFalseChanges),
+            onlineFalseAlarms, perDay(onlineFalseAlarms), perSeries(onlineFalseAlarms));
         out.printf("   sub-tags: TZ/MINUTE right %s of %d OFFSET; PERIODIC right %s of %d RESET+DRIFT spanning >= 2.5 " +
             "periods%n",
             percent(offsetTagsRight, offsetTagsScored), offsetTagsScored, percent(periodicRight, periodicScored),
@@ -365,6 +398,11 @@ public final class Scorecard
         {
             out.println("   miss: " + e);
         }
+    }
+
+    private double perSeries(final long count)
+    {
+        return noChangeSeries == 0 ? 0 : (double)count / noChangeSeries;
     }
 
     private double perDay(final long count)

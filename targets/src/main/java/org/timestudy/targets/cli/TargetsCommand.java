@@ -8,7 +8,7 @@ import org.timestudy.targets.address.Ipv4;
 import org.timestudy.targets.dns.DnsResolver;
 import org.timestudy.targets.dns.Resolution;
 import org.timestudy.targets.dns.ResolutionStatus;
-import org.timestudy.targets.dns.ResolvedAddress;
+import org.timestudy.targets.dns.ResolutionTable;
 import org.timestudy.targets.names.NameList;
 import org.timestudy.targets.names.NtpServerListPage;
 import org.timestudy.targets.names.NtpServerListing;
@@ -202,23 +202,12 @@ public final class TargetsCommand implements Callable<Integer>
             results = resolver.resolveAll(names.names());
         }
         final PrintWriter out = spec.commandLine().getOut();
-        out.println("# name\tstatus\tfamily\taddress\towner\tcnames\tttl_s\tallowed\tdetail");
+        out.println(ResolutionTable.HEADER);
         final Map<ResolutionStatus, Integer> byStatus = new EnumMap<>(ResolutionStatus.class);
         for (final Resolution r : results)
         {
             byStatus.merge(r.status(), 1, Integer::sum);
-            final String cnames = r.cnames().isEmpty() ? "-" : String.join(">", r.cnames());
-            if (r.addresses().isEmpty())
-            {
-                out.println(String.join("\t", r.name(), r.status().name(), "-", "-", "-", cnames, "-", "-",
-                    r.detail().isEmpty() ? "-" : r.detail()));
-            }
-            for (final ResolvedAddress a : r.addresses())
-            {
-                out.println(String.join("\t", r.name(), r.status().name(), String.valueOf(a.family()), a.address(),
-                    a.owner(), a.cnames().isEmpty() ? "-" : String.join(">", a.cnames()), String.valueOf(a.ttlS()),
-                    blocked.containsAddress(a.address()) ? "no" : "yes", r.detail().isEmpty() ? "-" : r.detail()));
-            }
+            ResolutionTable.format(r, blocked::containsAddress).forEach(out::println);
         }
         out.flush();
         spec.commandLine().getErr().printf("%d names (%d duplicates dropped): %s%n",

@@ -4,6 +4,7 @@ import org.timestudy.ntp.NtpFields;
 import org.timestudy.analyzer.classify.ClockClass;
 import org.timestudy.analyzer.classify.SubTag;
 import org.timestudy.analyzer.clock.SampleStatus;
+import org.timestudy.testbed.truth.GroundTruth;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ import java.util.List;
  * </ul>
  * Rates and periods run on model time, {@code (true − epoch) · timescale}; offsets do not scale.
  */
-public final class Population
+public final class Population implements GroundTruth
 {
     private static final double NANOS = 1e9;
     private static final long SECOND_NS = 1_000_000_000L;
@@ -80,6 +81,15 @@ public final class Population
         this.mix = mix.concluded() ? mix : mix.conclude();
         this.epochNs = mix.epochNs();
         this.timescale = mix.timescale();
+    }
+
+    /**
+     * {@inheritDoc} Every address: the population is a function of any address.
+     */
+    @Override
+    public boolean knows(final int address)
+    {
+        return true;
     }
 
     /**
@@ -160,6 +170,7 @@ public final class Population
      * @param trueNs  true time, ns since 1970.
      * @return offset in ns.
      */
+    @Override
     public long expectedOffsetNs(final int address, final long trueNs)
     {
         final long h = SeedHash.address(seed, address);
@@ -200,6 +211,7 @@ public final class Population
      * @param trueNs  true time, ns since 1970.
      * @return R − 1 in ppm.
      */
+    @Override
     public double ratePpm(final int address, final long trueNs)
     {
         final long h = SeedHash.address(seed, address);
@@ -235,6 +247,7 @@ public final class Population
      * @param toNs    last observation, ns since 1970.
      * @return the class.
      */
+    @Override
     public ClockClass classOver(final int address, final long fromNs, final long toNs)
     {
         final long h = SeedHash.address(seed, address);
@@ -372,6 +385,7 @@ public final class Population
      * @param address IPv4 address as an int.
      * @return its truth.
      */
+    @Override
     public ClockTruth truth(final int address)
     {
         final long h = SeedHash.address(seed, address);
@@ -689,7 +703,7 @@ public final class Population
      * @param offsetNs an offset, ns.
      * @return {@link SubTag} bits.
      */
-    static int offsetSubTags(final long offsetNs)
+    public static int offsetSubTags(final long offsetNs)
     {
         final long tz = Math.round((double)offsetNs / HALF_HOUR_NS);
         if (tz != 0 && Math.abs(offsetNs - tz * HALF_HOUR_NS) <= SECOND_NS)

@@ -41,7 +41,13 @@ public final class NtpResponder implements Agent
     private static final int ICMP_QUOTE_MAX = 548;
     private static final int RATE_TABLE_SIZE = 1 << 16;
     private static final int STRATUM = 2;
-    private static final int PRECISION = -20;
+    /**
+     * The precision every simulated server claims: 2^-10 s (0.98 ms). The clock models add up to ±0.5 ms of
+     * per-request jitter, and a server's precision must cover what its clock does between reads; claiming 1 µs
+     * (2^-20) while jittering half a millisecond would make every steady clock look erratic on the lab's
+     * 0.1-ms veth, where δ/2 is far below the jitter.
+     */
+    private static final int PRECISION = -10;
 
     private final PacketSocket rx;
     private final PacketSocket tx;

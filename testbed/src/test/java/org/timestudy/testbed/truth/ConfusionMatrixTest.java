@@ -1,4 +1,4 @@
-package org.timestudy.bench.accuracy;
+package org.timestudy.testbed.truth;
 
 import org.junit.jupiter.api.Test;
 import org.timestudy.analyzer.classify.ClockClass;
