@@ -94,6 +94,7 @@ public final class Demo
     public static Result run(final Settings settings, final PrintStream out)
     {
         final long startNs = System.nanoTime();
+        Lab.requireRoot();
         final Path dir = prepare(settings.out());
         out.printf("timestudy demo: the study end to end in the lab, output in %s%n", dir);
         out.println("[1/4] bringing the lab up: real chronyd, ntpsec and nginx on faked clocks, and a simulated " +
