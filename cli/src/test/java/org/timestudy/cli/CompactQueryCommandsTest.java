@@ -58,7 +58,7 @@ class CompactQueryCommandsTest
         final Path dataset = dir.resolve("dataset");
 
         assertThat(run("compact", "--journal", journal.toString(), "--out", dataset.toString())).isZero();
-        assertThat(out.toString()).contains("compacted journal", "3 NTP replies, 0 ICMP unreachables");
+        assertThat(out.toString()).contains("compacted journal", "3 NTP replies, 0 HTTP records, 0 ICMP unreachables");
         assertThat(run("compact", "--journal", journal.toString(), "--out", dataset.toString())).isZero();
         assertThat(out.toString()).contains("is up to date with journal");
 
