@@ -51,7 +51,40 @@ public enum EngineCounter
     /** Highest duty-cycle time of the capture agent, ns. */
     CAPTURE_MAX_CYCLE_NS(21, "capture max cycle ns"),
     /** Replies of an NTP version that does not exist (0, 5-7). */
-    DROP_WRONG_VERSION(22, "dropped: wrong version");
+    DROP_WRONG_VERSION(22, "dropped: wrong version"),
+
+    // HTTP probes: ids from 32, so other additions above do not collide.
+
+    /** HTTP (hostname mode): connections attempted. */
+    HTTP_CONNECTIONS(32, "http connections"),
+    /** HTTP: responses journaled (a status line came back). */
+    HTTP_RESPONSES(33, "http responses"),
+    /** HTTP: failures journaled (refused, timeouts, TLS, reset, DNS, blocked...). */
+    HTTP_FAILURES(34, "http failures"),
+    /** HTTP: redirects to other names queued as new targets. */
+    HTTP_REDIRECTS_QUEUED(35, "http redirects queued"),
+    /** HTTP: exchanges whose T1/T4 are kernel capture timestamps. */
+    HTTP_CAPTURE_TIMED(36, "http capture-timed"),
+    /** HTTP: connections open now. */
+    HTTP_ACTIVE(37, "http connections open"),
+    /** HTTP: records journaled. */
+    HTTP_JOURNALED(38, "http records journaled"),
+    /** Stateless HTTP: SYN-ACKs that validated (connections opened in the probe's table). */
+    TCP_SYN_ACKS(40, "tcp syn-acks valid"),
+    /** Stateless HTTP: RSTs answering our SYN (port closed). */
+    TCP_REFUSED(41, "tcp refused"),
+    /** Stateless HTTP: responses whose Date was captured. */
+    HTTP_DATES(42, "http dates captured"),
+    /** Stateless HTTP: connections that timed out before a complete header block. */
+    HTTP_TIMEOUTS(43, "http timeouts"),
+    /** Stateless HTTP: follow-up frames sent (ACK + request, RST). */
+    FOLLOW_UPS_SENT(44, "follow-up frames sent"),
+    /** Stateless HTTP: follow-up frames the kernel refused or the blocklist stopped. */
+    FOLLOW_UP_FAILURES(45, "follow-up frames failed"),
+    /** Stateless HTTP: SYN-ACKs dropped because the connection table was full. */
+    TCP_TABLE_FULL(46, "tcp table full"),
+    /** Stateless HTTP: segments that arrived out of order (kept when they fit the window). */
+    TCP_OUT_OF_ORDER(47, "tcp segments out of order");
 
     private final int id;
     private final String label;
