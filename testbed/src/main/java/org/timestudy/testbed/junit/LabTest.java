@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a test class that runs in a lab of its own: {@link LabExtension} brings it up and down, and the class's
- * tests receive the {@link org.timestudy.testbed.lab.Lab} as a parameter. Tagged {@code lab}.
+ * tests receive the {@link org.timestudy.testbed.lab.Lab} as a parameter. Tagged {@code lab}. With
+ * {@code simulation = true} the lab also runs the simulated Internet.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -18,4 +19,13 @@ import java.lang.annotation.Target;
 @Tag("lab")
 public @interface LabTest
 {
+    /**
+     * @return true to run the simulated Internet too (lab preset, on 198.18.0.0/16).
+     */
+    boolean simulation() default false;
+
+    /**
+     * @return the simulated population's seed.
+     */
+    long simulationSeed() default 1;
 }
