@@ -218,6 +218,10 @@ public final class ScanCommand implements Callable<Integer>
         defaultValue = "2")
     int maxRedirects;
 
+    @Option(names = "--tcp-connections", description = "Stateless HTTP: connections tracked at once (SYN-ACKs " +
+        "beyond are journaled as errors).", defaultValue = "65536")
+    int tcpConnections;
+
     @Option(names = "--capture-interface", paramLabel = "IF|any|none", description = "Hostname mode: where to "
         + "capture for kernel T1/T4 timestamps; none for clock reads around the socket calls.", defaultValue = "any")
     String captureInterface;
@@ -272,6 +276,8 @@ public final class ScanCommand implements Callable<Integer>
                 .dryRun(dryRun)
                 .minHitrate(minHitrate)
                 .ttl(ttl)
+                .probeOptions(new org.timestudy.engine.probe.ProbeOptions(responseTimeoutMs * 1_000_000L,
+                    maxHeaderBytes, userAgent, tcpConnections))
                 .output(System.out, System.err, quiet)
                 .describe(targets.seed(), parameters(space));
             if (maxRuntimeS != null)

@@ -69,22 +69,10 @@ public enum EngineCounter
     HTTP_ACTIVE(37, "http connections open"),
     /** HTTP: records journaled. */
     HTTP_JOURNALED(38, "http records journaled"),
-    /** Stateless HTTP: SYN-ACKs that validated (connections opened in the probe's table). */
-    TCP_SYN_ACKS(40, "tcp syn-acks valid"),
-    /** Stateless HTTP: RSTs answering our SYN (port closed). */
-    TCP_REFUSED(41, "tcp refused"),
-    /** Stateless HTTP: responses whose Date was captured. */
-    HTTP_DATES(42, "http dates captured"),
-    /** Stateless HTTP: connections that timed out before a complete header block. */
-    HTTP_TIMEOUTS(43, "http timeouts"),
-    /** Stateless HTTP: follow-up frames sent (ACK + request, RST). */
+    /** Stateful probes (stateless HTTP): follow-up frames sent (ACK + request, ACK, RST). */
     FOLLOW_UPS_SENT(44, "follow-up frames sent"),
-    /** Stateless HTTP: follow-up frames the kernel refused or the blocklist stopped. */
-    FOLLOW_UP_FAILURES(45, "follow-up frames failed"),
-    /** Stateless HTTP: SYN-ACKs dropped because the connection table was full. */
-    TCP_TABLE_FULL(46, "tcp table full"),
-    /** Stateless HTTP: segments that arrived out of order (kept when they fit the window). */
-    TCP_OUT_OF_ORDER(47, "tcp segments out of order");
+    /** Stateful probes: follow-up frames the last guard refused or the kernel did not send. */
+    FOLLOW_UP_FAILURES(45, "follow-up frames failed");
 
     private final int id;
     private final String label;
