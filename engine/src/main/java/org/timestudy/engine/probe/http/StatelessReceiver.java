@@ -296,7 +296,8 @@ final class StatelessReceiver implements ProbeReceiver
                 "block was complete", false);
             return;
         }
-        if (state[slot] == STATE_WAIT_WINDOW && (flags & TcpFlyweight.ACK) != 0)
+        if (state[slot] == STATE_WAIT_WINDOW && (flags & TcpFlyweight.ACK) != 0 &&
+            TcpFlyweight.window(frame, tcp) >= requestLength[slot])
         {
             sendRequest(slot, TcpFlyweight.window(frame, tcp), followUps);
         }

@@ -81,4 +81,20 @@ final class TcpFrames
         sum += Ipv4Flyweight.PROTOCOL_TCP + tcpLength;
         return InternetChecksum.finish(InternetChecksum.add(sum, frame, TCP, tcpLength));
     }
+
+    /**
+     * @param frame       a frame with its TCP checksum set (IPv4 header at {@link #IP}).
+     * @param source      source address.
+     * @param destination destination address.
+     * @param tcpLength   header plus payload, bytes.
+     * @return true when the checksum verifies (the sum over pseudo-header and segment folds to zero).
+     */
+    static boolean tcpChecksumVerifies(
+        final DirectBuffer frame, final int source, final int destination, final int tcpLength)
+    {
+        long sum = InternetChecksum.addInt(0, source);
+        sum = InternetChecksum.addInt(sum, destination);
+        sum += Ipv4Flyweight.PROTOCOL_TCP + tcpLength;
+        return InternetChecksum.finish(InternetChecksum.add(sum, frame, TCP, tcpLength)) == 0;
+    }
 }
