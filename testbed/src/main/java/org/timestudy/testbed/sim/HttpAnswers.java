@@ -123,6 +123,27 @@ public final class HttpAnswers
     }
 
     /**
+     * Whether a client that waits {@code timeoutNs} for the header block gets a valid Date from this address: the
+     * denominator of "share of responders whose Date was captured".
+     *
+     * @param address   a simulated address.
+     * @param timeoutNs how long the client waits for the header block, ns.
+     * @return true when it answers in time with a Date of a valid form.
+     */
+    public boolean sendsValidDate(final int address, final long timeoutNs)
+    {
+        final Response r = population.httpResponse(address);
+        final boolean validForm = population.dateForm(address) != DateForm.INVALID;
+        return switch (r)
+        {
+            case SILENT, UNREACHABLE, NO_DATE, MALFORMED -> false;
+            case REDIRECT -> redirectHasDate(address) && validForm;
+            case SLOW -> population.slowDelayNs(address) < timeoutNs - 200_000_000L && validForm;
+            default -> validForm;
+        };
+    }
+
+    /**
      * The Date value a server sends for a request at a true time (whatever its response kind), or null for none.
      *
      * @param address    a simulated address.

@@ -214,15 +214,7 @@ class HttpStatelessLabTest
 
     private static boolean sendsValidDate(final int a)
     {
-        final Response response = population.httpResponse(a);
-        return switch (response)
-        {
-            case SILENT, UNREACHABLE, NO_DATE, MALFORMED -> false;
-            case REDIRECT -> answers.redirectHasDate(a) && population.dateForm(a) != DateForm.INVALID;
-            case SLOW -> population.slowDelayNs(a) / 1e9 < TIMEOUT_S - 0.2 && population.dateForm(a) !=
-                DateForm.INVALID;
-            default -> population.dateForm(a) != DateForm.INVALID;
-        };
+        return answers.sendsValidDate(a, (long)(TIMEOUT_S * 1e9));
     }
 
     private static boolean steady(final int address)

@@ -65,7 +65,7 @@ final class HttpClientAgent implements Agent
     private final ChronicleQueue queue;
     private JournalAppender journal;
     private final Selector selector;
-    private final TlsFacts tls = new TlsFacts();
+    private TlsFacts tls;
     private final HeadRequest requests;
     private final HttpRecordEncoder encoder = new HttpRecordEncoder();
     private final HttpObservation obs = new HttpObservation();
@@ -79,6 +79,7 @@ final class HttpClientAgent implements Agent
     private final ByteBuffer readChunk = ByteBuffer.allocate(READ_CHUNK);
     private final UnsafeBuffer readView = new UnsafeBuffer(readChunk);
     private final ArrayDeque<ByteBuffer> tlsBuffers = new ArrayDeque<>();
+    private final ArrayDeque<HttpResponseReader> readers = new ArrayDeque<>();
     private final Counters counters;
     private final long scanId;
     private long cycleStartNs;
@@ -320,6 +321,21 @@ final class HttpClientAgent implements Agent
         obs.mode = ctx.precision ? HttpProbeMode.PRECISION : HttpProbeMode.NAIVE;
     }
 
+    private HttpResponseReader reader()
+    {
+        final HttpResponseReader r = readers.poll();
+        return r != null ? r : new HttpResponseReader(ctx.maxHeaderBytes);
+    }
+
+    private TlsFacts tls()
+    {
+        if (tls == null)
+        {
+            tls = new TlsFacts();
+        }
+        return tls;
+    }
+
     private ByteBuffer tlsBuffer()
     {
         final ByteBuffer b = tlsBuffers.poll();
@@ -406,7 +422,7 @@ final class HttpClientAgent implements Agent
         private static final int CLOSED = 6;
 
         private final HttpTarget target;
-        private final HttpResponseReader reader = new HttpResponseReader(ctx.maxHeaderBytes);
+        private final HttpResponseReader reader = reader();
         private final BoundarySearch search = ctx.precision ?
             new BoundarySearch(ctx.precisionRequests, (long)(ctx.precisionGoalMs * MS)) : null;
         private final ReadLog readLog = new ReadLog();
@@ -521,7 +537,7 @@ final class HttpClientAgent implements Agent
             deadlineNs = System.nanoTime() + ctx.responseTimeoutMs * MS;
             if (target.https())
             {
-                engine = tls.context().createSSLEngine(target.literal() ? null : target.name(), target.port());
+                engine = tls().context().createSSLEngine(target.literal() ? null : target.name(), target.port());
                 engine.setUseClientMode(true);
                 if (!target.literal())
                 {
@@ -609,7 +625,7 @@ final class HttpClientAgent implements Agent
                     default ->
                     {
                         tlsVersion = TlsFacts.version(engine.getSession().getProtocol());
-                        tlsFlags = tls.facts(engine, target.name(), System.currentTimeMillis());
+                        tlsFlags = tls().facts(engine, target.name(), System.currentTimeMillis());
                         afterConnection();
                         return;
                     }
@@ -915,10 +931,7 @@ final class HttpClientAgent implements Agent
             {
                 case TIMING ->
                 {
-                    if (capture != null)
-                    {
-                        capture.poll();
-                    }
+                    // The capture was read once this cycle (doWork): only look.
                     return tryFinishTiming(nowNs - deadlineNs >= 0) ? 1 : 0;
                 }
                 case WAIT_SEND ->
@@ -1015,6 +1028,8 @@ final class HttpClientAgent implements Agent
             state = CLOSED;
             open.remove(this);
             release(target);
+            reader.reset();
+            readers.add(reader);
         }
 
         void closeChannel()
