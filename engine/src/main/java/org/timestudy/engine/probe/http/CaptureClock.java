@@ -50,6 +50,17 @@ final class CaptureClock implements RawPacketListener, AutoCloseable
     }
 
     /**
+     * A clock fed by {@link #onFrame} alone (tests).
+     *
+     * @param dlt the link type of the frames.
+     */
+    CaptureClock(final int dlt)
+    {
+        this.handle = null;
+        this.dlt = dlt;
+    }
+
+    /**
      * Opens the capture.
      *
      * @param interfaceName interface, or {@code any}.
