@@ -349,7 +349,7 @@ public final class HttpResponseFlyweight extends RecordFlyweight
     }
 
     /**
-     * @return T1, when the request's first byte left (see the timing method), ns since 1970; for failures the connect attempt.
+     * @return T1, the request's first byte sent (see timing), ns since 1970; for failures the connect attempt.
      */
     public long t1EpochNs()
     {
@@ -357,7 +357,7 @@ public final class HttpResponseFlyweight extends RecordFlyweight
     }
 
     /**
-     * @param t1EpochNs T1, when the request's first byte left (see the timing method), ns since 1970; for failures the connect attempt.
+     * @param t1EpochNs T1, the request's first byte sent (see timing), ns since 1970; for failures the connect attempt.
      * @return this.
      */
     public HttpResponseFlyweight t1EpochNs(final long t1EpochNs)
@@ -367,7 +367,7 @@ public final class HttpResponseFlyweight extends RecordFlyweight
     }
 
     /**
-     * @return T4, when the response's first byte arrived (see the timing method), ns since 1970; for failures when the probe ended.
+     * @return T4, the response's first byte received (see timing), ns since 1970; for failures the end.
      */
     public long t4EpochNs()
     {
@@ -375,7 +375,7 @@ public final class HttpResponseFlyweight extends RecordFlyweight
     }
 
     /**
-     * @param t4EpochNs T4, when the response's first byte arrived (see the timing method), ns since 1970; for failures when the probe ended.
+     * @param t4EpochNs T4, the response's first byte received (see timing), ns since 1970; for failures the end.
      * @return this.
      */
     public HttpResponseFlyweight t4EpochNs(final long t4EpochNs)
@@ -403,7 +403,7 @@ public final class HttpResponseFlyweight extends RecordFlyweight
     }
 
     /**
-     * @return lower bound of the server's offset θ from this reading and (precision mode) the readings before it on the connection, ns; HttpOffset.NONE_LOW when none.
+     * @return lower bound of the server's offset θ (precision mode: over the connection), ns; or NONE_LOW.
      */
     public long offsetLowNs()
     {
@@ -411,7 +411,7 @@ public final class HttpResponseFlyweight extends RecordFlyweight
     }
 
     /**
-     * @param offsetLowNs lower bound of the server's offset θ from this reading and (precision mode) the readings before it on the connection, ns; HttpOffset.NONE_LOW when none.
+     * @param offsetLowNs lower bound of the server's offset θ (precision mode: over the connection), ns; or NONE_LOW.
      * @return this.
      */
     public HttpResponseFlyweight offsetLowNs(final long offsetLowNs)
@@ -421,7 +421,7 @@ public final class HttpResponseFlyweight extends RecordFlyweight
     }
 
     /**
-     * @return upper bound of the server's offset θ, ns; HttpOffset.NONE_HIGH when none.
+     * @return upper bound of the server's offset θ, ns; or NONE_HIGH.
      */
     public long offsetHighNs()
     {
@@ -429,7 +429,7 @@ public final class HttpResponseFlyweight extends RecordFlyweight
     }
 
     /**
-     * @param offsetHighNs upper bound of the server's offset θ, ns; HttpOffset.NONE_HIGH when none.
+     * @param offsetHighNs upper bound of the server's offset θ, ns; or NONE_HIGH.
      * @return this.
      */
     public HttpResponseFlyweight offsetHighNs(final long offsetHighNs)
@@ -655,7 +655,7 @@ public final class HttpResponseFlyweight extends RecordFlyweight
     }
 
     /**
-     * @return certificate facts, TLS_* bits (certificate checks are off; these record what they would have said).
+     * @return certificate facts, TLS_* bits (what the checks, which are off, would have said).
      */
     public int tlsFlags()
     {
@@ -663,7 +663,7 @@ public final class HttpResponseFlyweight extends RecordFlyweight
     }
 
     /**
-     * @param tlsFlags certificate facts, TLS_* bits (certificate checks are off; these record what they would have said).
+     * @param tlsFlags certificate facts, TLS_* bits (what the checks, which are off, would have said).
      * @return this.
      */
     public HttpResponseFlyweight tlsFlags(final int tlsFlags)
@@ -673,7 +673,7 @@ public final class HttpResponseFlyweight extends RecordFlyweight
     }
 
     /**
-     * @return which request on the connection (precision mode) or which probe of the target (stateless), from 0.
+     * @return request number on the connection (precision) or probe of the target (stateless).
      */
     public int requestIndex()
     {
@@ -681,7 +681,7 @@ public final class HttpResponseFlyweight extends RecordFlyweight
     }
 
     /**
-     * @param requestIndex which request on the connection (precision mode) or which probe of the target (stateless), from 0.
+     * @param requestIndex request number on the connection (precision) or probe of the target (stateless).
      * @return this.
      */
     public HttpResponseFlyweight requestIndex(final int requestIndex)

@@ -22,7 +22,7 @@ public enum HttpText
     SERVER(1024),
     /** The Via header's value, raw. */
     VIA(1024),
-    /** Every cache-status header (Cache-Status, X-Cache, X-Cache-Status, CF-Cache-Status, ...), one "Name: value" a line. */
+    /** Every cache-status header (Cache-Status, X-Cache, CF-Cache-Status, ...), one "Name: value" a line. */
     CACHE_STATUS(1024),
     /** The Location header's value, raw. */
     LOCATION(2048),

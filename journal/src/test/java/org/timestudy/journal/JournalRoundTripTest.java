@@ -105,7 +105,8 @@ class JournalRoundTripTest
             }, 10);
         }
         assertThat(seen).containsExactly(
-            "9 -1 " + Long.MAX_VALUE + " 784111777 " + Long.MIN_VALUE + " 123 -1 50000 443 65535 599 65535 772 12 3 2 " +
+            "9 -1 " + Long.MAX_VALUE + " 784111777 " + Long.MIN_VALUE + " 123 -1 50000 443 65535 599 65535 772 " +
+                "12 3 2 " +
                 "1 1 63 255 3 64 family 6 2c2d2e2f 202122232425262728292a2b2c2d2e2f |12 |0 |0 |29 |0 |0 |15 |0 |0 " +
                 "|0 |0 |16384 www.lab.test nginx/1.24.0 \u00e9?",
             "9 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 family 4 c6120001 00000000000000000000ffffc6120001 |0 |0 " +

@@ -207,8 +207,8 @@ public final class HostnameScan
                     counters.get(EngineCounter.HTTP_FAILURES);
                 if (!ctx.quiet)
                 {
-                    ctx.out.printf("%s names %d/%d; open %d; done %d (%d/s); responses %d, failures %d, capture-timed " +
-                        "%d%n", clock(elapsedS), resolver.resolved(), ctx.names.size() + counters.get(
+                    ctx.out.printf("%s names %d/%d; open %d; done %d (%d/s); responses %d, failures %d, " +
+                        "capture-timed %d%n", clock(elapsedS), resolver.resolved(), ctx.names.size() + counters.get(
                         EngineCounter.HTTP_REDIRECTS_QUEUED), counters.get(EngineCounter.HTTP_ACTIVE), done,
                         done - lastDone, counters.get(EngineCounter.HTTP_RESPONSES),
                         counters.get(EngineCounter.HTTP_FAILURES), counters.get(EngineCounter.HTTP_CAPTURE_TIMED));

@@ -149,7 +149,8 @@ class HostnameScanTest
         assertThat(HttpOutcome.of(byKey.get("127.0.0.17 https").outcome())).isEqualTo(HttpOutcome.REFUSED);
 
         assertThat(requestsSeen).isNotEmpty().allSatisfy(r -> assertThat(r)
-            .startsWith("HEAD " + HeadRequest.PATH_PREFIX).contains("\r\nHost: 127.0.0.1", "\r\nUser-Agent: timestudy/"));
+            .startsWith("HEAD " + HeadRequest.PATH_PREFIX)
+            .contains("\r\nHost: 127.0.0.1", "\r\nUser-Agent: timestudy/"));
     }
 
     @Test
@@ -176,6 +177,29 @@ class HostnameScanTest
         assertThat(bound).as(log.toString()).isLessThanOrEqualTo(0.010);
         assertThat(estimate).isCloseTo(offsetNs / 1e9, within(bound + 1e-6));
         assertThat(last.requestIndex()).isLessThan(12);
+    }
+
+    @Test
+    void shouldProbeAnIpv6AddressWithKernelTimestamps() throws Exception
+    {
+        final ServerSocket server = listen("::1", 0, this::aheadOneHour, false);
+        final Path journal = dir.resolve("journal");
+        final ByteArrayOutputStream log = new ByteArrayOutputStream();
+        HostnameScan.run(new HostnameScanContext()
+            .names(List.of("::1"))
+            .dns("127.0.0.1:1", 200, 2)
+            .schemes(true, server.getLocalPort(), false, 443)
+            .timeouts(1000, 2000)
+            .journalDir(journal)
+            .output(new PrintStream(log), new PrintStream(log), true)
+            .signals(false));
+        final HttpResponseFlyweight r = records(journal).values().iterator().next();
+        assertThat(r.family()).as(log.toString()).isEqualTo(6);
+        assertThat(HttpOutcome.of(r.outcome())).isEqualTo(HttpOutcome.RESPONSE);
+        assertThat(HttpOffset.middleSeconds(r.offsetLowNs(), r.offsetHighNs())).isCloseTo(AHEAD_S,
+            within(HttpOffset.halfWidthSeconds(r.offsetLowNs(), r.offsetHighNs())));
+        assertThat(HttpTiming.of(r.timing())).isEqualTo(isRoot() ? HttpTiming.CAPTURE : HttpTiming.SOCKET);
+        assertThat(requestsSeen).anySatisfy(h -> assertThat(h).contains("\r\nHost: [::1]:"));
     }
 
     private String aheadOneHour(final String path)
