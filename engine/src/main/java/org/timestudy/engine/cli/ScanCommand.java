@@ -250,6 +250,11 @@ public final class ScanCommand implements Callable<Integer>
                 "them (e.g. 198.18.0.0/16) or give -I FILE");
         }
         final ProbeType type = ProbeRegistry.byName(probe);
+        if (type.name().equals("http") && cooldownS * 1000 < responseTimeoutMs)
+        {
+            err.printf("timestudy: WARNING: --cooldown %.0f s is shorter than --response-timeout-ms %d: connections " +
+                "still open when the scan ends are not journaled%n", cooldownS, responseTimeoutMs);
+        }
         final TargetSpace space = targets.space(type.defaultPort(), err);
         if (space.size() == 0)
         {
