@@ -57,6 +57,7 @@ final class HttpClientAgent implements Agent
     private static final long MS = 1_000_000L;
     private static final int READ_CHUNK = 4096;
     private static final long PRECISION_MIN_GAP_NS = 20 * MS;
+    private static final long TIMER_INTERVAL_NS = 250_000L;
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final HostnameScanContext ctx;
@@ -83,6 +84,7 @@ final class HttpClientAgent implements Agent
     private final Counters counters;
     private final long scanId;
     private long cycleStartNs;
+    private long nextTimersNs;
     private long previousCycleStartNs;
     private volatile boolean stopStarting;
     private volatile boolean finished;
@@ -287,6 +289,12 @@ final class HttpClientAgent implements Agent
 
     private int timers(final long nowNs)
     {
+        // Deadlines need no finer grain than this: one pass over the open connections per interval, not per cycle.
+        if (nowNs - nextTimersNs < 0)
+        {
+            return 0;
+        }
+        nextTimersNs = nowNs + TIMER_INTERVAL_NS;
         int n = 0;
         for (int i = open.size() - 1; i >= 0; i--)
         {
