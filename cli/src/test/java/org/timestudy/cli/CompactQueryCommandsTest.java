@@ -54,7 +54,7 @@ class CompactQueryCommandsTest
         final Path dataset = dir.resolve("dataset");
 
         assertThat(cli.run("compact", "--journal", journal.toString(), "--out", dataset.toString())).isZero();
-        assertThat(cli.out()).contains("compacted journal", "3 NTP replies, 0 ICMP unreachables");
+        assertThat(cli.out()).contains("compacted journal", "3 NTP replies, 0 HTTP records, 0 ICMP unreachables");
         assertThat(cli.run("compact", "--journal", journal.toString(), "--out", dataset.toString())).isZero();
         assertThat(cli.out()).contains("is up to date with journal");
 

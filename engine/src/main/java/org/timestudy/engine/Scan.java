@@ -13,6 +13,7 @@ import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapNetworkInterface;
 import org.timestudy.engine.capture.CaptureAgent;
+import org.timestudy.engine.capture.FollowUpSender;
 import org.timestudy.engine.capture.PcapLibrary;
 import org.timestudy.engine.capture.SendClockRing;
 import org.timestudy.engine.capture.T1Ring;
@@ -130,7 +131,7 @@ public final class Scan
     {
         final long[] key = key();
         final ProbeContext probeCtx = new ProbeContext(ctx.sourceMac, ctx.gatewayMac, ctx.sourceAddress,
-            ctx.firstLocalPort, ctx.localPortCount, ctx.ttl);
+            ctx.firstLocalPort, ctx.localPortCount, ctx.ttl, ctx.probeOptions);
         final ProbeCookie cookie = ProbeContext.cookie(key[0], key[1], ctx.probe);
         final double windowS = Math.max(ctx.cooldownS, 1) + ctx.roundIntervalS;
         final int ringCapacity = T1Ring.capacityFor(Double.isInfinite(ctx.ratePps) ? 2_000_000 : ctx.ratePps,
@@ -164,6 +165,10 @@ public final class Scan
             final CaptureAgent capture = new CaptureAgent(handle, ctx.probe.newReceiver(probeCtx), cookie, ctx.targets,
                 new JournalAppender(queue), kisses, t1Ring, sendClocks, scanId, ctx.probesPerTarget, ctx.sourceMac,
                 counters);
+            // Stateful probes (HTTP over raw TCP) answer replies from the capture thread; the socket opens on use.
+            final FollowUpSender followUps = new FollowUpSender(ctx.interfaceName, ctx.targets,
+                counters.counter(EngineCounter.FOLLOW_UPS_SENT), counters.counter(EngineCounter.FOLLOW_UP_FAILURES));
+            capture.followUps(followUps);
             final AgentRunner captureRunner = new AgentRunner(
                 new BackoffIdleStrategy(10, 10, 1_000, 100_000), errors, counters.counter(EngineCounter.ERRORS),
                 capture);
@@ -228,6 +233,7 @@ public final class Scan
                 sendRunners.forEach(AgentRunner::close);
                 captureRunner.close();
                 sockets.forEach(PacketSocket::close);
+                followUps.close();
             }
         }
         catch (final IOException ex)

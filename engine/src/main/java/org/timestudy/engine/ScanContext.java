@@ -26,6 +26,7 @@ public final class ScanContext
     public static final double MIN_HITRATE_GRACE_S = 5;
 
     ProbeType probe;
+    org.timestudy.engine.probe.ProbeOptions probeOptions = org.timestudy.engine.probe.ProbeOptions.DEFAULTS;
     ScanTargets targets;
     String interfaceName;
     int sourceAddress;
@@ -64,6 +65,16 @@ public final class ScanContext
     public ScanContext probe(final ProbeType probe)
     {
         this.probe = probe;
+        return this;
+    }
+
+    /**
+     * @param options settings of stateful probes (response timeout, cap, User-Agent, connection table).
+     * @return this.
+     */
+    public ScanContext probeOptions(final org.timestudy.engine.probe.ProbeOptions options)
+    {
+        this.probeOptions = options;
         return this;
     }
 

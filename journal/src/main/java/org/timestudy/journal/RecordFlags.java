@@ -15,6 +15,18 @@ public final class RecordFlags
     public static final int UNSYNCHRONISED = 1 << 3;
     /** The reply is longer than 48 bytes (extension fields or a MAC follow the header). */
     public static final int EXTENDED = 1 << 4;
+    /** HTTP: the Date named a weekday other than its date's (the date is used). */
+    public static final int HTTP_WEEKDAY_MISMATCH = 1 << 8;
+    /** HTTP: the header block was longer than the engine's cap; what came before the cap was read. */
+    public static final int HTTP_HEADERS_TRUNCATED = 1 << 9;
+    /** HTTP: an Age header or a cache-status header says a cache may have answered (the Date may be stale). */
+    public static final int HTTP_CACHED = 1 << 10;
+    /** HTTP: the Location named another host, which was queued as a new target (once per name). */
+    public static final int HTTP_REDIRECT_QUEUED = 1 << 11;
+    /** HTTP precision mode: the connection's last record; its offset bounds are the run's estimate. */
+    public static final int HTTP_PRECISION_FINAL = 1 << 12;
+    /** HTTP precision mode: the Dates of the connection contradict one steady clock (their brackets do not meet). */
+    public static final int HTTP_INCONSISTENT = 1 << 13;
 
     private RecordFlags()
     {
@@ -32,6 +44,12 @@ public final class RecordFlags
         append(sb, flags, KISS_OF_DEATH, "KISS_OF_DEATH");
         append(sb, flags, UNSYNCHRONISED, "UNSYNCHRONISED");
         append(sb, flags, EXTENDED, "EXTENDED");
+        append(sb, flags, HTTP_WEEKDAY_MISMATCH, "HTTP_WEEKDAY_MISMATCH");
+        append(sb, flags, HTTP_HEADERS_TRUNCATED, "HTTP_HEADERS_TRUNCATED");
+        append(sb, flags, HTTP_CACHED, "HTTP_CACHED");
+        append(sb, flags, HTTP_REDIRECT_QUEUED, "HTTP_REDIRECT_QUEUED");
+        append(sb, flags, HTTP_PRECISION_FINAL, "HTTP_PRECISION_FINAL");
+        append(sb, flags, HTTP_INCONSISTENT, "HTTP_INCONSISTENT");
         return sb.toString();
     }
 

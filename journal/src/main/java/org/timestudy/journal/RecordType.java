@@ -15,6 +15,8 @@ public final class RecordType
     public static final int SCAN_START = 3;
     /** End of a scan, with its final counters: {@link ScanEventFlyweight}. */
     public static final int SCAN_END = 4;
+    /** An HTTP probe's response or failure: {@link HttpResponseFlyweight}. */
+    public static final int HTTP_RESPONSE = 5;
 
     private RecordType()
     {
@@ -32,6 +34,7 @@ public final class RecordType
             case ICMP_UNREACHABLE -> "ICMP_UNREACHABLE";
             case SCAN_START -> "SCAN_START";
             case SCAN_END -> "SCAN_END";
+            case HTTP_RESPONSE -> "HTTP_RESPONSE";
             default -> "UNKNOWN(" + type + ")";
         };
     }

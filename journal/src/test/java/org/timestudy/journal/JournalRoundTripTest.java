@@ -52,6 +52,78 @@ class JournalRoundTripTest
     }
 
     @Test
+    void shouldReadBackEveryFieldAndTextOfAnHttpRecordWithAnIpv6Address()
+    {
+        final byte[] v6 = new byte[16];
+        for (int i = 0; i < 16; i++)
+        {
+            v6[i] = (byte)(0x20 + i);
+        }
+        final String headers = "HTTP/1.1 200 OK\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\n" + "X".repeat(20_000);
+        try (ChronicleQueue q = Journal.openForWrite(dir); JournalAppender a = new JournalAppender(q))
+        {
+            final HttpResponseFlyweight w = new HttpResponseFlyweight().wrap(a.buffer(), 0).header(9);
+            w.t1EpochNs(-1).t4EpochNs(Long.MAX_VALUE).dateEpochSec(784_111_777L).offsetLowNs(Long.MIN_VALUE)
+                .offsetHighNs(123).ageSeconds(-1).timingErrorNs(50_000).targetPort(443).sourcePort(65535)
+                .status(599).flags(0xFFFF).tlsVersion(0x0304).outcome(12).dateForm(3).mode(2).scheme(1).timing(1)
+                .tlsFlags(0x3F).requestIndex(255).redirectDepth(3).ttl(64).address(v6);
+            w.text(HttpText.NAME, "www.lab.test").text(HttpText.DATE, "Sun, 06 Nov 1994 08:49:37 GMT")
+                .text(HttpText.SERVER, "nginx/1.24.0 \u00e9\u20ac").text(HttpText.HEADERS, headers);
+            a.append(w.finish());
+            final HttpResponseFlyweight v4 = new HttpResponseFlyweight().wrap(a.buffer(), 0).header(9);
+            v4.ipv4(0xC6120001);
+            a.append(v4.finish());
+        }
+        final List<String> seen = new ArrayList<>();
+        try (ChronicleQueue q = Journal.openForRead(dir); JournalReader reader = new JournalReader(q))
+        {
+            reader.read((type, b, length, index) ->
+            {
+                assertThat(type).isEqualTo(RecordType.HTTP_RESPONSE);
+                final HttpResponseFlyweight r = new HttpResponseFlyweight().wrap(b, 0);
+                assertThat(r.valid(length)).isTrue();
+                assertThat(r.valid(length + 1)).isFalse();
+                final byte[] address = new byte[16];
+                r.addressInto(address);
+                final StringBuilder sb = new StringBuilder();
+                sb.append(r.scanId()).append(' ').append(r.t1EpochNs()).append(' ').append(r.t4EpochNs()).append(' ')
+                    .append(r.dateEpochSec()).append(' ').append(r.offsetLowNs()).append(' ').append(r.offsetHighNs())
+                    .append(' ').append(r.ageSeconds()).append(' ').append(r.timingErrorNs()).append(' ')
+                    .append(r.targetPort()).append(' ').append(r.sourcePort()).append(' ').append(r.status())
+                    .append(' ').append(r.flags()).append(' ').append(r.tlsVersion()).append(' ').append(r.outcome())
+                    .append(' ').append(r.dateForm()).append(' ').append(r.mode()).append(' ').append(r.scheme())
+                    .append(' ').append(r.timing()).append(' ').append(r.tlsFlags()).append(' ')
+                    .append(r.requestIndex()).append(' ').append(r.redirectDepth()).append(' ').append(r.ttl())
+                    .append(" family ").append(r.family()).append(' ').append(Integer.toHexString(r.ipv4()))
+                    .append(' ').append(java.util.HexFormat.of().formatHex(address));
+                for (int i = 0; i < HttpText.count(); i++)
+                {
+                    sb.append(" |").append(r.text(HttpText.of(i)).length());
+                }
+                sb.append(' ').append(r.text(HttpText.NAME)).append(' ').append(r.text(HttpText.SERVER));
+                seen.add(sb.toString());
+            }, 10);
+        }
+        assertThat(seen).containsExactly(
+            "9 -1 " + Long.MAX_VALUE + " 784111777 " + Long.MIN_VALUE + " 123 -1 50000 443 65535 599 65535 772 " +
+                "12 3 2 " +
+                "1 1 63 255 3 64 family 6 2c2d2e2f 202122232425262728292a2b2c2d2e2f |12 |0 |0 |29 |0 |0 |15 |0 |0 " +
+                "|0 |0 |16384 www.lab.test nginx/1.24.0 \u00e9?",
+            "9 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 family 4 c6120001 00000000000000000000ffffc6120001 |0 |0 " +
+                "|0 |0 |0 |0 |0 |0 |0 |0 |0 |0  ");
+    }
+
+    @Test
+    void shouldRefuseTextsOutOfOrder()
+    {
+        final HttpResponseFlyweight w = new HttpResponseFlyweight()
+            .wrap(new UnsafeBuffer(new byte[HttpResponseFlyweight.MAX_LENGTH]), 0).header(1);
+        w.text(HttpText.DATE, "x");
+        assertThatThrownBy(() -> w.text(HttpText.NAME, "y")).isInstanceOf(IllegalStateException.class);
+        assertThat(HttpResponseFlyweight.MAX_LENGTH).isLessThanOrEqualTo(JournalAppender.MAX_RECORD_LENGTH);
+    }
+
+    @Test
     void shouldResumeAfterTheLastIndexRead()
     {
         final long[] indexes = new long[3];

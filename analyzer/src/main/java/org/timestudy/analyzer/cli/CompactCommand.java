@@ -130,8 +130,9 @@ public final class CompactCommand implements Callable<Integer>
 
     private static String describe(final Manifest.Counts c, final long files)
     {
-        return String.format("%d NTP replies, %d ICMP unreachables, %d scan events, %d skipped (%d unknown type, " +
-            "%d malformed); %d file(s) committed", c.ntp(), c.unreachable(), c.scanEvents(), c.unknown() +
+        return String.format("%d NTP replies, %d HTTP records, %d ICMP unreachables, %d scan events, %d skipped (%d " +
+            "unknown type, %d malformed); %d file(s) committed", c.ntp(), c.http(), c.unreachable(), c.scanEvents(),
+            c.unknown() +
             c.malformed(), c.unknown(), c.malformed(), files);
     }
 

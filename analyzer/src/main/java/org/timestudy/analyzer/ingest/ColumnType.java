@@ -11,6 +11,9 @@ public enum ColumnType
     /** Instant in ns since 1970, Parquet TIMESTAMP(NANOS, isAdjustedToUTC = true). */
     TIMESTAMP_NS(PrimitiveTypeName.INT64,
         LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.NANOS), "TIMESTAMPTZ_NS"),
+    /** Instant in ms since 1970, Parquet TIMESTAMP(MILLIS, isAdjustedToUTC = true): for times beyond year 2262. */
+    TIMESTAMP_MS(PrimitiveTypeName.INT64,
+        LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS), "TIMESTAMP WITH TIME ZONE"),
     /** Signed 64-bit integer. */
     INT64(PrimitiveTypeName.INT64, null, "BIGINT"),
     /** Unsigned 32-bit integer, Parquet INT(32, false) on INT32. */

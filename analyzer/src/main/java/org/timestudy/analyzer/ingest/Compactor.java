@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.timestudy.journal.HttpResponseFlyweight;
 import org.timestudy.journal.IcmpUnreachableFlyweight;
 import org.timestudy.journal.Journal;
 import org.timestudy.journal.JournalException;
@@ -37,6 +38,7 @@ public final class Compactor
     private final JournalRecord record = new JournalRecord();
     private final NtpReplyFlyweight ntpHeader = new NtpReplyFlyweight();
     private final ScanEventFlyweight scanEvent = new ScanEventFlyweight();
+    private final HttpResponseFlyweight httpResponse = new HttpResponseFlyweight();
     private final JournalReader.Handler handler = this::onRecord;
     private final OpenFiles[] open = new OpenFiles[Table.values().length];
     private volatile boolean stopRequested;
@@ -46,6 +48,7 @@ public final class Compactor
     private long lastIndexRead = Manifest.NO_INDEX;
     private long recordsSinceCheckpoint;
     private long ntp;
+    private long http;
     private long unreachable;
     private long scanEvents;
     private long unknown;
@@ -208,6 +211,16 @@ public final class Compactor
                 ntp++;
                 break;
 
+            case RecordType.HTTP_RESPONSE:
+                if (!httpResponse.wrap(buffer, 0).valid(length))
+                {
+                    malformed++;
+                    return;
+                }
+                file(Table.HTTP_OBSERVATIONS, httpResponse.t4EpochNs(), index).write(record);
+                http++;
+                break;
+
             case RecordType.ICMP_UNREACHABLE:
                 if (length < IcmpUnreachableFlyweight.LENGTH)
                 {
@@ -314,13 +327,13 @@ public final class Compactor
 
     private static Manifest.Counts minus(final Manifest.Counts a, final Manifest.Counts b)
     {
-        return new Manifest.Counts(a.ntp() - b.ntp(), a.unreachable() - b.unreachable(),
+        return new Manifest.Counts(a.ntp() - b.ntp(), a.http() - b.http(), a.unreachable() - b.unreachable(),
             a.scanEvents() - b.scanEvents(), a.unknown() - b.unknown(), a.malformed() - b.malformed());
     }
 
     private Manifest.Counts counts()
     {
-        return new Manifest.Counts(ntp, unreachable, scanEvents, unknown, malformed);
+        return new Manifest.Counts(ntp, http, unreachable, scanEvents, unknown, malformed);
     }
 
     private void abortOpenFiles()
@@ -413,6 +426,7 @@ public final class Compactor
             return switch (table)
             {
                 case NTP_OBSERVATIONS -> new NtpWriteSupport(journalId);
+                case HTTP_OBSERVATIONS -> new HttpWriteSupport(journalId);
                 case UNREACHABLE -> new UnreachableWriteSupport(journalId);
                 case SCAN_EVENTS -> new ScanEventWriteSupport(journalId);
                 default -> throw new IllegalStateException(table + " is written by analyze, not by compaction");

@@ -66,15 +66,16 @@ public record Manifest(String format, List<JournalEntry> journals, List<RunEntry
      * Record counts.
      *
      * @param ntp         NTP replies written.
+     * @param http        HTTP records written (absent from manifests written before HTTP: 0).
      * @param unreachable ICMP unreachables written.
      * @param scanEvents  scan start and end events written.
      * @param unknown     records of a type this version does not know, skipped.
      * @param malformed   records too short for their type or with invalid JSON, skipped.
      */
-    public record Counts(long ntp, long unreachable, long scanEvents, long unknown, long malformed)
+    public record Counts(long ntp, long http, long unreachable, long scanEvents, long unknown, long malformed)
     {
         /** No records. */
-        public static final Counts ZERO = new Counts(0, 0, 0, 0, 0);
+        public static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0);
 
         /**
          * @param other counts to add.
@@ -82,7 +83,8 @@ public record Manifest(String format, List<JournalEntry> journals, List<RunEntry
          */
         public Counts plus(final Counts other)
         {
-            return new Counts(ntp + other.ntp, unreachable + other.unreachable, scanEvents + other.scanEvents,
+            return new Counts(ntp + other.ntp, http + other.http, unreachable + other.unreachable,
+                scanEvents + other.scanEvents,
                 unknown + other.unknown, malformed + other.malformed);
         }
 
@@ -91,7 +93,7 @@ public record Manifest(String format, List<JournalEntry> journals, List<RunEntry
          */
         public long records()
         {
-            return ntp + unreachable + scanEvents + unknown + malformed;
+            return ntp + http + unreachable + scanEvents + unknown + malformed;
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
  *
  * <pre>
  *   observations/probe=ntp/date=YYYY-MM-DD/part-*.parquet   one row per NTP reply (date: UTC date of T4)
+ *   observations/probe=http/date=YYYY-MM-DD/part-*.parquet  one row per HTTP probe (response or failure)
  *   unreachable/date=YYYY-MM-DD/part-*.parquet              one row per ICMP unreachable quoting a probe
  *   scans/part-*.parquet                                    one row per scan start or end
  *   analysis/TABLE/part-RUN-*.parquet                       what ./timestudy analyze concluded (last run only)
@@ -25,6 +26,8 @@ public enum Table
 {
     /** NTP replies. */
     NTP_OBSERVATIONS("observations", "ntp", true, NtpColumn.values()),
+    /** HTTP probes: responses and failures. */
+    HTTP_OBSERVATIONS("observations", "http", true, HttpColumn.values()),
     /** ICMP destination-unreachables quoting a probe. */
     UNREACHABLE("unreachable", null, true, UnreachableColumn.values()),
     /** Scan start and end events. */
@@ -141,6 +144,24 @@ public enum Table
     public String glob()
     {
         return directory + "/" + (probe != null ? "probe=*/" : "") + (byDate ? "date=*/" : "") + "*.parquet";
+    }
+
+    /**
+     * @return a glob of this table's own data files (for a probe partition: that probe only), relative to the
+     *         dataset root.
+     */
+    public String ownGlob()
+    {
+        return directory + "/" + (probe != null ? "probe=" + probe + "/" : "") + (byDate ? "date=*/" : "") +
+            "*.parquet";
+    }
+
+    /**
+     * @return the probe partition's name ({@code ntp}, {@code http}), or null for tables that have none.
+     */
+    public String probe()
+    {
+        return probe;
     }
 
     /**

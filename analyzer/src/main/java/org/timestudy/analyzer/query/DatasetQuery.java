@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code observations}: every observation, all probe types, with the partition columns {@code probe} and
  *   {@code date};</li>
- *   <li>{@code latest}: the latest observation (greatest t4) per probe type and host;</li>
+ *   <li>{@code latest}: the latest observation (greatest t4) per probe type and host address;</li>
  *   <li>{@code scan_events}: scan start and end events; {@code scans}: one row per scan, start and end joined;</li>
  *   <li>{@code unreachable}: ICMP unreachables quoting our probes;</li>
  *   <li>after {@code ./timestudy analyze}: {@code verdicts}, {@code changes}, {@code components},
@@ -84,11 +84,11 @@ public final class DatasetQuery implements AutoCloseable
             try (Statement s = c.createStatement())
             {
                 s.execute("SET TimeZone = 'UTC'");
-                s.execute("CREATE VIEW observations AS " + tableSql(dataset, Table.NTP_OBSERVATIONS));
+                s.execute("CREATE VIEW observations AS " + observationsSql(dataset));
                 s.execute("CREATE VIEW unreachable AS " + tableSql(dataset, Table.UNREACHABLE));
                 s.execute("CREATE VIEW scan_events AS " + tableSql(dataset, Table.SCAN_EVENTS));
                 s.execute("CREATE VIEW latest AS SELECT * FROM observations " +
-                    "QUALIFY row_number() OVER (PARTITION BY probe, address_int ORDER BY t4 DESC) = 1");
+                    "QUALIFY row_number() OVER (PARTITION BY probe, address ORDER BY t4 DESC) = 1");
                 s.execute("CREATE VIEW scans AS SELECT scan_id, " +
                     "min(time) FILTER (WHERE event = 'start') AS started, " +
                     "max(time) FILTER (WHERE event = 'end') AS ended, " +
@@ -184,6 +184,29 @@ public final class DatasetQuery implements AutoCloseable
         }
     }
 
+    /**
+     * Every probe type's observations: the files of all of them merged by column name, and always every column of
+     * every probe type (a column no file has reads as NULL), so a query over HTTP columns works on a dataset that
+     * holds only NTP rows, and the other way round.
+     */
+    private static String observationsSql(final Path dataset)
+    {
+        final java.util.Map<String, Column> columns = new java.util.LinkedHashMap<>();
+        for (final Table t : Table.values())
+        {
+            if (t.directory().equals(Table.NTP_OBSERVATIONS.directory()))
+            {
+                t.columns().forEach(c -> columns.putIfAbsent(c.columnName(), c));
+            }
+        }
+        final String empty = emptySql(columns.values(), true, true);
+        if (hasDataFiles(dataset.resolve(Table.NTP_OBSERVATIONS.directory())))
+        {
+            return tableSql(dataset, Table.NTP_OBSERVATIONS) + " UNION ALL BY NAME " + empty;
+        }
+        return empty;
+    }
+
     private static String tableSql(final Path dataset, final Table table)
     {
         final Path dir = dataset.resolve(table.directory());
@@ -194,17 +217,22 @@ public final class DatasetQuery implements AutoCloseable
                 ", hive_partitioning = true, union_by_name = true, hive_types = " + hiveTypes(table) :
                 ", union_by_name = true") + ")";
         }
+        return emptySql(table.columns(), false, table.byDate());
+    }
+
+    private static String emptySql(final Iterable<? extends Column> columns, final boolean probe, final boolean date)
+    {
         final StringBuilder sb = new StringBuilder("SELECT ");
-        for (final Column c : table.columns())
+        for (final Column c : columns)
         {
             sb.append("CAST(NULL AS ").append(c.type().duckDbType()).append(") AS ").append(c.columnName())
                 .append(", ");
         }
-        if (table == Table.NTP_OBSERVATIONS)
+        if (probe)
         {
             sb.append("CAST(NULL AS VARCHAR) AS probe, ");
         }
-        if (table.byDate())
+        if (date)
         {
             sb.append("CAST(NULL AS DATE) AS date, ");
         }
@@ -214,7 +242,8 @@ public final class DatasetQuery implements AutoCloseable
 
     private static String hiveTypes(final Table table)
     {
-        return table == Table.NTP_OBSERVATIONS ? "{'probe': VARCHAR, 'date': DATE}" : "{'date': DATE}";
+        return table.directory().equals(Table.NTP_OBSERVATIONS.directory()) ? "{'probe': VARCHAR, 'date': DATE}" :
+            "{'date': DATE}";
     }
 
     private static boolean hasDataFiles(final Path dir)

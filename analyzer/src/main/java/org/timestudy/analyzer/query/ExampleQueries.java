@@ -44,6 +44,16 @@ public final class ExampleQueries
         new Example("kiss-codes", "Kiss-o'-Death codes and how many hosts sent each",
             "SELECT refid AS kiss_code, count(DISTINCT address_int) AS hosts FROM observations\n" +
             "WHERE kiss_of_death GROUP BY refid ORDER BY hosts DESC"),
+        new Example("http-off-by-1s", "HTTP: hosts whose Date is off by more than 1 s beyond its error bound " +
+            "(latest response per address and scheme), worst first",
+            "SELECT name, address, scheme, round(offset_s, 3) AS offset_s, round(offset_error_s, 3) AS error_s,\n" +
+            "       server, date_raw, cached FROM (\n" +
+            "  SELECT * FROM observations WHERE probe = 'http' AND offset_s IS NOT NULL\n" +
+            "  QUALIFY row_number() OVER (PARTITION BY address, scheme ORDER BY t4 DESC) = 1)\n" +
+            "WHERE abs(offset_s) > 1 + offset_error_s ORDER BY abs(offset_s) DESC LIMIT 20"),
+        new Example("http-outcomes", "HTTP: outcomes and Date forms per mode and scheme",
+            "SELECT http_mode, scheme, outcome, date_form, count(*) AS probes, count(DISTINCT address) AS hosts\n" +
+            "FROM observations WHERE probe = 'http' GROUP BY ALL ORDER BY ALL"),
         new Example("scans", "Scans with their parameters and final counters",
             "SELECT scan_id, started, ended, parameters, counters FROM scans ORDER BY started"),
         new Example("per-day", "Observations and distinct hosts per probe type and day",

@@ -238,7 +238,7 @@ class CompactorTest
 
         final Compactor.Report report = compact(journal, dataset);
 
-        assertThat(report.counts()).isEqualTo(new Manifest.Counts(0, 0, 0, 1, 2));
+        assertThat(report.counts()).isEqualTo(new Manifest.Counts(0, 0, 0, 0, 1, 2));
         assertThat(Manifest.load(dataset.resolve(Manifest.FILE_NAME)).journals().get(0).counts())
             .isEqualTo(report.counts());
     }

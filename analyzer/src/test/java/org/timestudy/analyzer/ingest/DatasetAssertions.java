@@ -43,7 +43,7 @@ final class DatasetAssertions
         {
             s.execute("SET TimeZone = 'UTC'");
             s.execute("CREATE VIEW t AS SELECT * FROM read_parquet('" + dataset.toAbsolutePath() + "/" +
-                table.glob() + "'" + (table.byDate() ? ", hive_partitioning = true" : "") + ")");
+                table.ownGlob() + "'" + (table.byDate() ? ", hive_partitioning = true" : "") + ")");
         }
         return c;
     }

@@ -68,6 +68,17 @@ class DatasetQueryTest
     {
         final Path journal = dir.resolve("journal");
         SurveyJournal.write(journal, 21, 5_000);
+        try (ChronicleQueue queue = Journal.openForWrite(journal); JournalAppender a = new JournalAppender(queue))
+        {
+            final long date = T0 / 1_000_000_000L + 90;
+            final org.timestudy.journal.HttpResponseFlyweight h = new org.timestudy.journal.HttpResponseFlyweight()
+                .wrap(a.buffer(), 0).header(21).ipv4(0xC000_0209).targetPort(80).sourcePort(40000).t1EpochNs(T0)
+                .t4EpochNs(T0 + 1_000_000).dateEpochSec(date)
+                .offsetLowNs(org.timestudy.http.HttpOffset.lowNs(date, T0 + 1_000_000))
+                .offsetHighNs(org.timestudy.http.HttpOffset.highNs(date, T0)).status(200)
+                .dateForm(org.timestudy.http.HttpDateForm.IMF_FIXDATE.code());
+            a.append(h.text(org.timestudy.journal.HttpText.NAME, "www.example.test").finish());
+        }
         final Path dataset = compact(journal);
         try (DatasetQuery q = DatasetQuery.open(dataset))
         {

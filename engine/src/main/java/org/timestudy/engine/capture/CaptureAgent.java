@@ -9,7 +9,9 @@ import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapStat;
 import org.pcap4j.core.RawPacketListener;
+import org.agrona.MutableDirectBuffer;
 import org.timestudy.engine.probe.Echo;
+import org.timestudy.engine.probe.RecordSink;
 import org.timestudy.engine.probe.ProbeReceiver;
 import org.timestudy.engine.probe.ReplyContext;
 import org.timestudy.engine.send.KissOfDeathInbox;
@@ -35,7 +37,7 @@ import java.sql.Timestamp;
  * <p>Checks, in order: the probe's own parse (truncated, oversized, wrong mode), the source is a target of this
  * scan, the cookie validates for the reply's addresses and ports, and the probe was not already answered.
  */
-public final class CaptureAgent implements Agent, RawPacketListener
+public final class CaptureAgent implements Agent, RawPacketListener, RecordSink
 {
     private static final long STATS_INTERVAL_NS = 100_000_000L;
     private static final long MAX_T1_ERROR_NS = 1_000_000_000L;
@@ -75,6 +77,7 @@ public final class CaptureAgent implements Agent, RawPacketListener
     private final AtomicCounter maxCycleNs;
     private long nextStatsNs;
     private long t1EarlierThanSendClock;
+    private FollowUpSender followUps = FollowUpSender.NONE;
 
     /**
      * @param handle          an open pcap handle with the probe's filter, non-blocking, nanosecond timestamps.
@@ -132,6 +135,19 @@ public final class CaptureAgent implements Agent, RawPacketListener
         this.pcapDrops = counters.counter(EngineCounter.PCAP_DROPS);
         this.pcapIfDrops = counters.counter(EngineCounter.PCAP_IFDROPS);
         this.maxCycleNs = counters.counter(EngineCounter.CAPTURE_MAX_CYCLE_NS);
+        this.reply.scanId = scanId;
+    }
+
+    /**
+     * Gives a stateful probe's receiver a way to send follow-up frames (stateless probes never ask for one).
+     *
+     * @param sender the follow-up sender.
+     * @return this.
+     */
+    public CaptureAgent followUps(final FollowUpSender sender)
+    {
+        this.followUps = sender;
+        return this;
     }
 
     @Override
@@ -144,7 +160,9 @@ public final class CaptureAgent implements Agent, RawPacketListener
     public int doWork() throws PcapNativeException, NotOpenException, InterruptedException
     {
         final long start = System.nanoTime();
-        final int n = handle.dispatch(-1, this);
+        int n = handle.dispatch(-1, this);
+        n += receiver.poll(start, reply, followUps, this);
+        followUps.flush();
         final long end = System.nanoTime();
         if (n > 0)
         {
@@ -205,6 +223,7 @@ public final class CaptureAgent implements Agent, RawPacketListener
             case ProbeReceiver.OVERSIZED -> oversized.incrementRelease();
             case ProbeReceiver.WRONG_MODE -> wrongMode.incrementRelease();
             case ProbeReceiver.WRONG_VERSION -> wrongVersion.incrementRelease();
+            case ProbeReceiver.SEGMENT -> receiver.process(frame, ip, length, timeNs, fromUs, reply, followUps, this);
             default ->
             {
             }
@@ -213,6 +232,11 @@ public final class CaptureAgent implements Agent, RawPacketListener
 
     private void onOutgoing(final long timeNs)
     {
+        if (echo.cookieBits != 64)
+        {
+            outgoing.incrementRelease();
+            return;
+        }
         final long seq = cookie.sequenceOf(echo.cookie, echo.remoteAddress, echo.remotePort, echo.localPort);
         if (seq == ProbeCookie.INVALID)
         {
@@ -237,6 +261,23 @@ public final class CaptureAgent implements Agent, RawPacketListener
         if (!targets.inScan(echo.remoteAddress))
         {
             notInScan.incrementRelease();
+            return;
+        }
+        if (echo.cookieBits != 64)
+        {
+            // Only the low 32 bits come back (a TCP acknowledgement): no sequence number, so no T1 ring and no
+            // duplicate check here; the probe's own connection table does both.
+            if (!cookie.validates32(echo.cookie, echo.remoteAddress, echo.remotePort, echo.localPort))
+            {
+                wrongCookie.incrementRelease();
+                return;
+            }
+            reply.t1EpochNs = 0;
+            reply.t4EpochNs = timeNs;
+            reply.flags = 0;
+            reply.probeIndex = 0;
+            receiver.onReply(frame, ip, length, reply, followUps, this);
+            valid.incrementRelease();
             return;
         }
         final long seq = cookie.sequenceOf(echo.cookie, echo.remoteAddress, echo.remotePort, echo.localPort);
@@ -269,8 +310,22 @@ public final class CaptureAgent implements Agent, RawPacketListener
                 }
             }
         }
-        journal.append(receiver.encode(frame, ip, length, reply, journal.buffer()));
+        receiver.onReply(frame, ip, length, reply, followUps, this);
         valid.incrementRelease();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public MutableDirectBuffer buffer()
+    {
+        return journal.buffer();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public void commit(final int length)
+    {
+        journal.append(length);
         journaled.incrementRelease();
     }
 
@@ -289,7 +344,10 @@ public final class CaptureAgent implements Agent, RawPacketListener
 
     private void onIcmp(final int ip, final long timeNs)
     {
-        final long seq = cookie.sequenceOf(echo.cookie, echo.remoteAddress, echo.remotePort, echo.localPort);
+        final long seq = echo.cookieBits == 64 ?
+            cookie.sequenceOf(echo.cookie, echo.remoteAddress, echo.remotePort, echo.localPort) :
+            cookie.validates32(echo.cookie, echo.remoteAddress, echo.remotePort, echo.localPort) ? 0 :
+            ProbeCookie.INVALID;
         if (seq == ProbeCookie.INVALID || !targets.inScan(echo.remoteAddress))
         {
             wrongCookie.incrementRelease();
@@ -299,7 +357,7 @@ public final class CaptureAgent implements Agent, RawPacketListener
             .targetAddress(echo.remoteAddress)
             .targetPort(echo.remotePort)
             .sourcePort(echo.localPort)
-            .t1EpochNs(t1Ring.t1(seq))
+            .t1EpochNs(echo.cookieBits == 64 ? t1Ring.t1(seq) : 0)
             .t4EpochNs(timeNs)
             .reporterAddress(Ipv4Flyweight.source(frame, ip))
             .icmpType(frame.getByte(ip + Ipv4Flyweight.headerLength(frame, ip)) & 0xFF)

@@ -6,6 +6,9 @@ import org.timestudy.engine.ScanContext;
 import org.timestudy.engine.ScanResult;
 import org.timestudy.engine.probe.ProbeRegistry;
 import org.timestudy.engine.probe.ProbeType;
+import org.timestudy.engine.probe.http.HeadRequest;
+import org.timestudy.engine.probe.http.HostnameScan;
+import org.timestudy.engine.probe.http.HostnameScanContext;
 import org.timestudy.engine.send.RateLimiter;
 import org.timestudy.engine.send.Routes;
 import org.timestudy.engine.send.ScanTargets;
@@ -15,6 +18,7 @@ import org.timestudy.targets.address.Ipv4;
 import org.timestudy.targets.blocklist.OptOutList;
 import org.timestudy.targets.blocklist.SendGuard;
 import org.timestudy.targets.cli.TargetSpaceOptions;
+import org.timestudy.targets.names.NameList;
 import org.timestudy.targets.permute.ScanOrder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,6 +29,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,10 +40,15 @@ import java.util.concurrent.Callable;
  */
 @Command(
     name = "scan",
-    header = "Probe targets at line rate and journal every valid reply (NTP now; HTTP later).",
+    header = "Probe targets and journal every reply: NTP at line rate, HTTP Date by address or by name.",
     description = {
-        "Sends NTPv4 mode-3 queries from a raw socket, captures replies with kernel timestamps, validates each "
-            + "statelessly by a keyed cookie the server echoes back, and appends every valid reply to the journal.",
+        "-M ntp (default): NTPv4 mode-3 queries from a raw socket; replies captured with kernel timestamps, validated "
+            + "statelessly by a keyed cookie the server echoes back, every valid reply journaled.",
+        "-M http with targets: stateless IPv4 HTTP, a user-space TCP exchange from raw frames (SYN with a keyed "
+            + "cookie as its sequence number; on the SYN-ACK, ACK + HEAD; the Date read from the response; RST).",
+        "-M http --names FILE: hostname mode over kernel sockets: every A/AAAA address of each name, HTTP and "
+            + "HTTPS (SNI, certificate checks off, their facts recorded), redirects queued once per name; "
+            + "--precision times requests on one keep-alive connection to bracket the server's second boundary.",
         "Targets are never implicit: give CIDRs, ranges or addresses, or -I FILE. The default blocklist (reserved "
             + "ranges) always applies unless --no-default-blocklist. Needs CAP_NET_RAW and CAP_NET_ADMIN.",
         "Signals: SIGINT/SIGTERM stop (again: skip the cooldown); SIGUSR1/SIGUSR2 raise/lower the rate by 5%%; "
@@ -143,6 +153,79 @@ public final class ScanCommand implements Callable<Integer>
     @Option(names = {"-q", "--quiet"}, description = "No status line.")
     boolean quiet;
 
+    @Option(names = "--names", paramLabel = "FILE",
+        description = "HTTP hostname mode: names (or address literals) to probe, one a line (- for stdin).")
+    String names;
+
+    @Option(names = "--names-column", paramLabel = "COLUMN",
+        description = "Read --names as CSV and take this column (number or header name).")
+    String namesColumn;
+
+    @Option(names = "--dns-server", paramLabel = "ADDRESS[:PORT]",
+        description = "Hostname mode: the DNS server to ask ('system' for the first nameserver of /etc/resolv.conf).")
+    String dnsServer;
+
+    @Option(names = "--dns-timeout-ms", description = "Hostname mode: DNS timeout per answer.",
+        defaultValue = "2000")
+    long dnsTimeoutMs;
+
+    @Option(names = "--schemes", split = ",", paramLabel = "SCHEME",
+        description = "Hostname mode: http, https or both.", defaultValue = "http,https")
+    List<String> schemes;
+
+    @Option(names = "--http-port", description = "Hostname mode: port of http.", defaultValue = "80")
+    int httpPort;
+
+    @Option(names = "--https-port", description = "Hostname mode: port of https.", defaultValue = "443")
+    int httpsPort;
+
+    @Option(names = "--max-connections", description = "Hostname mode: connections open at once.",
+        defaultValue = "1000")
+    int maxConnections;
+
+    @Option(names = "--max-per-address", description = "Hostname mode: connections to one address at once.",
+        defaultValue = "1")
+    int maxPerAddress;
+
+    @Option(names = "--connect-timeout-ms", description = "HTTP: connect timeout.", defaultValue = "5000")
+    long connectTimeoutMs;
+
+    @Option(names = "--response-timeout-ms", description = "HTTP: from connected (or from the SYN-ACK in stateless "
+        + "mode) to a complete header block.", defaultValue = "10000")
+    long responseTimeoutMs;
+
+    @Option(names = "--max-header-bytes", description = "HTTP: cap on a response's header block.",
+        defaultValue = "16384")
+    int maxHeaderBytes;
+
+    @Option(names = "--user-agent", description = "HTTP: the User-Agent; SCANNER becomes our address.",
+        defaultValue = HeadRequest.DEFAULT_USER_AGENT)
+    String userAgent;
+
+    @Option(names = "--precision", description = "Hostname mode: boundary timing on keep-alive connections "
+        + "(htpdate's halving method) instead of one naive reading.")
+    boolean precision;
+
+    @Option(names = "--precision-requests", description = "Precision mode: most requests per address and scheme.",
+        defaultValue = "10")
+    int precisionRequests;
+
+    @Option(names = "--precision-goal-ms", description = "Precision mode: stop once the error bound is this small.",
+        defaultValue = "2")
+    double precisionGoalMs;
+
+    @Option(names = "--max-redirects", description = "Hostname mode: redirect hops queued as new names (once each).",
+        defaultValue = "2")
+    int maxRedirects;
+
+    @Option(names = "--tcp-connections", description = "Stateless HTTP: connections tracked at once (SYN-ACKs " +
+        "beyond are journaled as errors).", defaultValue = "65536")
+    int tcpConnections;
+
+    @Option(names = "--capture-interface", paramLabel = "IF|any|none", description = "Hostname mode: where to "
+        + "capture for kernel T1/T4 timestamps; none for clock reads around the socket calls.", defaultValue = "any")
+    String captureInterface;
+
     /**
      * Runs {@code scan} in its own JVM (the launcher goes through the top command instead).
      *
@@ -157,12 +240,21 @@ public final class ScanCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         final PrintWriter err = spec.commandLine().getErr();
+        if (names != null)
+        {
+            return hostnameMode(err);
+        }
         if (targets.noTargets())
         {
             throw new IllegalArgumentException("no targets given: the engine never scans implicit targets; name " +
                 "them (e.g. 198.18.0.0/16) or give -I FILE");
         }
         final ProbeType type = ProbeRegistry.byName(probe);
+        if (type.name().equals("http") && cooldownS * 1000 < responseTimeoutMs)
+        {
+            err.printf("timestudy: WARNING: --cooldown %.0f s is shorter than --response-timeout-ms %d: connections " +
+                "still open when the scan ends are not journaled%n", cooldownS, responseTimeoutMs);
+        }
         final TargetSpace space = targets.space(type.defaultPort(), err);
         if (space.size() == 0)
         {
@@ -189,6 +281,8 @@ public final class ScanCommand implements Callable<Integer>
                 .dryRun(dryRun)
                 .minHitrate(minHitrate)
                 .ttl(ttl)
+                .probeOptions(new org.timestudy.engine.probe.ProbeOptions(responseTimeoutMs * 1_000_000L,
+                    maxHeaderBytes, userAgent, tcpConnections))
                 .output(System.out, System.err, quiet)
                 .describe(targets.seed(), parameters(space));
             if (maxRuntimeS != null)
@@ -201,6 +295,84 @@ public final class ScanCommand implements Callable<Integer>
             network(ctx, space);
             final ScanResult result = Scan.run(ctx);
             return "min-hitrate".equals(result.stopReason()) ? ExitCodes.ERROR_BUDGET : ExitCodes.OK;
+        }
+        finally
+        {
+            if (optOutList != null)
+            {
+                optOutList.close();
+            }
+        }
+    }
+
+    private int hostnameMode(final PrintWriter err) throws Exception
+    {
+        if (!probe.equals("http"))
+        {
+            throw new IllegalArgumentException("--names is hostname mode of the http probe: add -M http");
+        }
+        if (!targets.noTargets())
+        {
+            throw new IllegalArgumentException("give either --names FILE (hostname mode) or targets (stateless " +
+                "mode), not both");
+        }
+        final List<String> list = NameList.read(names, namesColumn, System.in)
+            .names();
+        if (spec.commandLine().getParseResult().hasMatchedOption("--no-default-blocklist"))
+        {
+            err.println("timestudy: WARNING: --no-default-blocklist: reserved address space is NOT excluded");
+            err.flush();
+        }
+        final OptOutList optOutList = optOut == null ? null : OptOutList.watch(optOut);
+        try
+        {
+            final boolean http = schemes.stream().anyMatch(x -> x.trim().equalsIgnoreCase("http"));
+            final boolean https = schemes.stream().anyMatch(x -> x.trim().equalsIgnoreCase("https"));
+            for (final String x : schemes)
+            {
+                if (!x.trim().equalsIgnoreCase("http") && !x.trim().equalsIgnoreCase("https"))
+                {
+                    throw new IllegalArgumentException("--schemes takes http and https, not '" + x + "'");
+                }
+            }
+            final Map<String, Object> p = new LinkedHashMap<>();
+            p.put("probe", "http");
+            p.put("mode", precision ? "precision" : "hostname");
+            p.put("names", names);
+            p.put("nameCount", list.size());
+            p.put("dnsServer", dnsServer);
+            p.put("schemes", schemes);
+            p.put("maxConnections", maxConnections);
+            p.put("maxPerAddress", maxPerAddress);
+            p.put("rate", rate);
+            p.put("precisionRequests", precisionRequests);
+            p.put("precisionGoalMs", precisionGoalMs);
+            p.put("defaultBlocklist", !spec.commandLine().getParseResult().hasMatchedOption("--no-default-blocklist"));
+            final long seed = new java.security.SecureRandom().nextLong();
+            final HostnameScanContext ctx = new HostnameScanContext()
+                .names(list)
+                .dns(dnsServer, dnsTimeoutMs, HostnameScanContext.DEFAULT_DNS_PARALLELISM)
+                .blocklist(targets.blocklist(), optOutList)
+                .schemes(http, httpPort, https, httpsPort)
+                .concurrency(maxConnections, maxPerAddress, rate.equalsIgnoreCase("max") ?
+                    Double.POSITIVE_INFINITY : Double.parseDouble(rate.replace("_", "").replace(",", "")))
+                .timeouts(connectTimeoutMs, responseTimeoutMs)
+                .maxHeaderBytes(maxHeaderBytes)
+                .userAgent(userAgent)
+                .precision(precision, precisionRequests, precisionGoalMs)
+                .maxRedirectDepth(maxRedirects)
+                .capture(captureInterface.equalsIgnoreCase("none") ? null : captureInterface,
+                    HostnameScanContext.DEFAULT_CAPTURE_WAIT_MS)
+                .journalDir(journal)
+                .metadataFile(metadataFile)
+                .describe(seed, new ObjectMapper().writeValueAsString(p))
+                .output(System.out, System.err, quiet);
+            if (maxRuntimeS != null)
+            {
+                ctx.maxRuntimeS(maxRuntimeS);
+            }
+            HostnameScan.run(ctx);
+            return ExitCodes.OK;
         }
         finally
         {

@@ -14,6 +14,8 @@ public final class Echo
     public int localPort;
     /** The cookie found in the packet. */
     public long cookie;
+    /** How many bits of the cookie the protocol echoes: 64 (NTP), or 32 (a TCP sequence number). */
+    public int cookieBits = 64;
 
     /**
      * @param remoteAddress target address.
@@ -27,5 +29,21 @@ public final class Echo
         this.remotePort = remotePort;
         this.localPort = localPort;
         this.cookie = cookie;
+        this.cookieBits = 64;
+    }
+
+    /**
+     * For protocols that echo only the cookie's low 32 bits (TCP: the acknowledgement of our ISN): the engine
+     * validates those bits, and the probe's sequence number (T1, duplicates, probe index) is not known.
+     *
+     * @param remoteAddress target address.
+     * @param remotePort    target port.
+     * @param localPort     our port.
+     * @param cookie32      the echoed low 32 bits.
+     */
+    public void set32(final int remoteAddress, final int remotePort, final int localPort, final long cookie32)
+    {
+        set(remoteAddress, remotePort, localPort, cookie32 & 0xFFFF_FFFFL);
+        this.cookieBits = 32;
     }
 }

@@ -11,6 +11,7 @@ import org.timestudy.engine.validate.ProbeCookie;
  * @param firstLocalPort lowest source port we use.
  * @param localPortCount number of source ports we use.
  * @param ttl            IP TTL of probes.
+ * @param options        settings of stateful probes.
  */
 public record ProbeContext(
     byte[] sourceMac,
@@ -18,8 +19,26 @@ public record ProbeContext(
     int sourceAddress,
     int firstLocalPort,
     int localPortCount,
-    int ttl)
+    int ttl,
+    ProbeOptions options)
 {
+    /**
+     * A context with the default {@link ProbeOptions}.
+     *
+     * @param sourceMac      our MAC.
+     * @param gatewayMac     next hop's MAC.
+     * @param sourceAddress  our IPv4 address.
+     * @param firstLocalPort lowest source port we use.
+     * @param localPortCount number of source ports we use.
+     * @param ttl            IP TTL of probes.
+     */
+    public ProbeContext(
+        final byte[] sourceMac, final byte[] gatewayMac, final int sourceAddress, final int firstLocalPort,
+        final int localPortCount, final int ttl)
+    {
+        this(sourceMac, gatewayMac, sourceAddress, firstLocalPort, localPortCount, ttl, ProbeOptions.DEFAULTS);
+    }
+
     /**
      * @param port a port.
      * @return true if it is one of our source ports.

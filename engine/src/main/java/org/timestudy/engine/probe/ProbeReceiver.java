@@ -27,6 +27,11 @@ public interface ProbeReceiver
     int WRONG_MODE = 6;
     /** A reply of a protocol version that does not exist. */
     int WRONG_VERSION = 7;
+    /**
+     * Stateful probes: a frame of a connection the probe tracks (its data, FIN, RST; our own frames of it), handed
+     * to {@link #process} without cookie validation: the probe checks it against its own table.
+     */
+    int SEGMENT = 8;
 
     /**
      * @param frame    captured bytes, Ethernet header at 0.
@@ -59,6 +64,57 @@ public interface ProbeReceiver
      * @return flag bits of {@link org.timestudy.journal.RecordFlags}.
      */
     int replyFlags(DirectBuffer frame, int ipOffset);
+
+    /**
+     * A validated reply: by default encoded as one record. Stateful probes (HTTP over raw TCP) override it to open
+     * a connection in their own table and ask for follow-up frames instead.
+     *
+     * @param frame     captured bytes.
+     * @param ipOffset  offset of the IPv4 header.
+     * @param captured  bytes captured.
+     * @param reply     what the engine knows: scan, times, flags.
+     * @param followUps where to send follow-up frames.
+     * @param records   where to journal.
+     */
+    default void onReply(
+        final DirectBuffer frame, final int ipOffset, final int captured, final ReplyContext reply,
+        final FollowUpSink followUps, final RecordSink records)
+    {
+        records.commit(encode(frame, ipOffset, captured, reply, records.buffer()));
+    }
+
+    /**
+     * Stateful probes: a frame classified {@link #SEGMENT}.
+     *
+     * @param frame     captured bytes.
+     * @param ipOffset  offset of the IPv4 header.
+     * @param captured  bytes captured.
+     * @param timeNs    its capture timestamp, ns since 1970.
+     * @param outgoing  true when it left this host.
+     * @param reply     scan id and a scratch reply context.
+     * @param followUps where to send follow-up frames.
+     * @param records   where to journal.
+     */
+    default void process(
+        final DirectBuffer frame, final int ipOffset, final int captured, final long timeNs, final boolean outgoing,
+        final ReplyContext reply, final FollowUpSink followUps, final RecordSink records)
+    {
+    }
+
+    /**
+     * Stateful probes: timers (connections that timed out), once per capture duty cycle.
+     *
+     * @param nowNs     monotonic clock, ns.
+     * @param reply     scan id and a scratch reply context.
+     * @param followUps where to send follow-up frames.
+     * @param records   where to journal.
+     * @return work done.
+     */
+    default int poll(final long nowNs, final ReplyContext reply, final FollowUpSink followUps,
+        final RecordSink records)
+    {
+        return 0;
+    }
 
     /**
      * The Kiss-o'-Death code of a reply flagged as one, or 0.

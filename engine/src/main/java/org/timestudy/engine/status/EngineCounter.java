@@ -51,7 +51,28 @@ public enum EngineCounter
     /** Highest duty-cycle time of the capture agent, ns. */
     CAPTURE_MAX_CYCLE_NS(21, "capture max cycle ns"),
     /** Replies of an NTP version that does not exist (0, 5-7). */
-    DROP_WRONG_VERSION(22, "dropped: wrong version");
+    DROP_WRONG_VERSION(22, "dropped: wrong version"),
+
+    // HTTP probes: ids from 32, so other additions above do not collide.
+
+    /** HTTP (hostname mode): connections attempted. */
+    HTTP_CONNECTIONS(32, "http connections"),
+    /** HTTP: responses journaled (a status line came back). */
+    HTTP_RESPONSES(33, "http responses"),
+    /** HTTP: failures journaled (refused, timeouts, TLS, reset, DNS, blocked...). */
+    HTTP_FAILURES(34, "http failures"),
+    /** HTTP: redirects to other names queued as new targets. */
+    HTTP_REDIRECTS_QUEUED(35, "http redirects queued"),
+    /** HTTP: exchanges whose T1/T4 are kernel capture timestamps. */
+    HTTP_CAPTURE_TIMED(36, "http capture-timed"),
+    /** HTTP: connections open now. */
+    HTTP_ACTIVE(37, "http connections open"),
+    /** HTTP: records journaled. */
+    HTTP_JOURNALED(38, "http records journaled"),
+    /** Stateful probes (stateless HTTP): follow-up frames sent (ACK + request, ACK, RST). */
+    FOLLOW_UPS_SENT(44, "follow-up frames sent"),
+    /** Stateful probes: follow-up frames the last guard refused or the kernel did not send. */
+    FOLLOW_UP_FAILURES(45, "follow-up frames failed");
 
     private final int id;
     private final String label;

@@ -65,6 +65,21 @@ public final class ProbeCookie
         return ((int)(cookie >>> 32) ^ (int)(h >>> 32)) & 0xFFFF_FFFFL;
     }
 
+    /**
+     * Validates a cookie of which the protocol echoes only the low 32 bits (a TCP sequence number): those bits are
+     * the MAC of the addresses and ports, so an off-path sender still has to guess 32 bits.
+     *
+     * @param cookie32      the echoed low 32 bits.
+     * @param remoteAddress the target's address.
+     * @param remotePort    the target's port.
+     * @param localPort     our source port.
+     * @return true when they match.
+     */
+    public boolean validates32(final long cookie32, final int remoteAddress, final int remotePort, final int localPort)
+    {
+        return (int)cookie32 == (int)tupleMac(remoteAddress, remotePort, localPort);
+    }
+
     private long tupleMac(final int remoteAddress, final int remotePort, final int localPort)
     {
         final long m0 = ((remoteAddress & 0xFFFF_FFFFL) << 32) | ((long)(remotePort & 0xFFFF) << 16) |

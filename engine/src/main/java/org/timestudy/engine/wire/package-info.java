@@ -1,4 +1,5 @@
 /**
- * Ethernet, IPv4, UDP and ICMP header flyweights and the Internet checksum, each defined once, network byte order.
+ * Ethernet, IPv4, IPv6, UDP, TCP and ICMP header flyweights and the Internet checksum, each defined once, network
+ * byte order.
  */
 package org.timestudy.engine.wire;

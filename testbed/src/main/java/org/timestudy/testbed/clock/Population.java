@@ -55,6 +55,7 @@ public final class Population implements GroundTruth
     private static final int K_RATE_LIMIT = 6;
     private static final int K_SLOW = 7;
     private static final int K_CACHE = 8;
+    private static final int K_HTTP_TRAITS = 9;
     private static final int K_MODEL = 10;
     private static final int K_BEFORE = 11;
     private static final int K_AFTER = 12;
@@ -377,6 +378,22 @@ public final class Population implements GroundTruth
         final long periodNs = (long)(SeedHash.logUniform(h, 60, 3600) * NANOS);
         final long phaseNs = (long)(SeedHash.unit(SeedHash.stream(h, 1)) * periodNs);
         return Math.floorMod(trueNs - phaseNs, periodNs);
+    }
+
+    /**
+     * A uniform draw that fixes one trait of an address's HTTP server (its Server header, its Content-Length, which
+     * hostility or redirect it has...): trait {@code k} of the address, as an index in {@code [0, n)}. The simulated
+     * Internet numbers the traits; each comes from its own stream, so adding one never shifts the others.
+     *
+     * @param address IPv4 address as an int.
+     * @param trait   which trait (any small number, fixed by the caller).
+     * @param n       number of choices.
+     * @return the choice, 0 to n - 1.
+     */
+    public int httpTrait(final int address, final int trait, final int n)
+    {
+        final long h = SeedHash.stream(SeedHash.stream(SeedHash.address(seed, address), K_HTTP_TRAITS), trait);
+        return (int)Math.min(n - 1, (long)(SeedHash.unit(h) * n));
     }
 
     /**

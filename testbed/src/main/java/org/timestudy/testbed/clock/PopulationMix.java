@@ -76,7 +76,8 @@ public final class PopulationMix
         ntpResponseWeight[Response.MALFORMED.ordinal()] = 0.0025;
         ntpResponseWeight[Response.SPOOFED.ordinal()] = 0.0025;
 
-        httpResponseWeight[Response.NORMAL.ordinal()] = 0.93;
+        httpResponseWeight[Response.NORMAL.ordinal()] = 0.92;
+        httpResponseWeight[Response.REDIRECT.ordinal()] = 0.01;
         httpResponseWeight[Response.NO_DATE.ordinal()] = 0.01;
         httpResponseWeight[Response.CACHED.ordinal()] = 0.02;
         httpResponseWeight[Response.SILENT.ordinal()] = 0.01;

@@ -24,14 +24,16 @@ public enum Response
     RATE_LIMITED,
     /** Answers after {@link Population#slowDelayNs(int)} of extra delay. */
     SLOW,
-    /** Hostile: malformed replies ({@link Malformation}); HTTP: slow-loris or oversized headers. */
+    /** Hostile: malformed replies ({@link Malformation}); HTTP: slow-loris, oversized headers or garbage. */
     MALFORMED,
     /** Hostile: also sends off-path spoofed replies to the scanner, with a wrong origin timestamp. */
     SPOOFED,
     /** HTTP: a reply without a Date header. */
     NO_DATE,
     /** HTTP: a cache answers with a stale Date and an Age header. */
-    CACHED;
+    CACHED,
+    /** HTTP: a redirect (301/302/307/308) to another name or address; some carry no Date. */
+    REDIRECT;
 
     private static final Response[] VALUES = values();
 

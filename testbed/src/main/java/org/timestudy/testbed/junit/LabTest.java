@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a test class that runs in a lab of its own: {@link LabExtension} brings it up and down, and the class's
- * tests receive the {@link org.timestudy.testbed.lab.Lab} as a parameter. Tagged {@code lab}.
+ * tests receive the {@link org.timestudy.testbed.lab.Lab} as a parameter. Tagged {@code lab}. With
+ * {@code simulation = true} the lab also runs the simulated Internet.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -35,6 +35,12 @@ public final class Lab implements AutoCloseable
     public static final String PERSISTENT = "persistent";
     private static final String OWNER_FILE = "owner";
     private static final long READY_TIMEOUT_MS = 15_000;
+    /** The engine's default raw-socket source ports: kernel RSTs from these are dropped in the scanner namespace. */
+    public static final String RAW_PORTS = "32768-61000";
+    /** First ephemeral port of the scanner namespace's kernel (below the raw range). */
+    public static final int KERNEL_PORTS_FIRST = 20000;
+    /** Last ephemeral port of the scanner namespace's kernel. */
+    public static final int KERNEL_PORTS_LAST = 32767;
 
     private final LabLayout layout;
     private final LabManifest manifest;
@@ -102,6 +108,10 @@ public final class Lab implements AutoCloseable
             checkIsolated(layout);
             final RealServerConfigs configs = new RealServerConfigs(tools, layout.stateDir());
             configs.prepare();
+            if (sim != null)
+            {
+                configs.extraHosts(org.timestudy.testbed.sim.SimNames.hostsLines(sim));
+            }
             final List<LabManifest.Server> running = new ArrayList<>();
             for (final ServerSpec s : servers)
             {
@@ -386,7 +396,11 @@ public final class Lab implements AutoCloseable
             Exec.run("ip", "-n", inet, "addr", "add", s.address() + "/32", "dev", "lo");
         }
         // The engine sends from raw sockets: the kernel owns none of its source ports and would answer each reply
-        // with an ICMP port-unreachable. Drop those on the way out of the scanner namespace.
+        // with an ICMP port-unreachable (UDP) or a RST (a SYN-ACK or data to a TCP port it has no socket for). Drop
+        // those on the way out of the scanner namespace. The kernel's own ephemeral ports (hostname mode's kernel
+        // sockets) are moved below the engine's default raw range, 32768-61000, so its RSTs are never dropped.
+        Exec.check("ip", "netns", "exec", scan, "sysctl", "-q", "-w", "net.ipv4.ip_local_port_range=" +
+            KERNEL_PORTS_FIRST + " " + KERNEL_PORTS_LAST);
         final Path rules = l.stateDir().resolve("scanner.nft");
         try
         {
@@ -395,6 +409,7 @@ public final class Lab implements AutoCloseable
                 "  chain output {",
                 "    type filter hook output priority 0; policy accept;",
                 "    icmp type destination-unreachable icmp code port-unreachable counter drop",
+                "    tcp sport " + RAW_PORTS + " tcp flags & rst == rst counter drop",
                 "  }",
                 "}",
                 ""));
@@ -414,6 +429,10 @@ public final class Lab implements AutoCloseable
                 "  chain input {",
                 "    type filter hook input priority 0; policy accept;",
                 "    ip daddr " + LabLayout.SIM_SPACE + " udp dport 123 counter drop",
+                // The simulated Internet's wildcard HTTP listener would accept connections to real-server addresses
+                // that run no web server; those get what a host without one sends: a RST to the SYN (refused).
+                "    ip daddr " + LabLayout.SERVER_SPACE + " tcp dport { 80, 443 }" + webServers(servers) +
+                    " counter reject with tcp reset",
                 "  }",
                 "}",
                 ""));
@@ -423,6 +442,16 @@ public final class Lab implements AutoCloseable
             throw new UncheckedIOException(ex);
         }
         Exec.check("ip", "netns", "exec", inet, tools.nft(), "-f", inetRules.toString());
+        // The simulated Internet accepts every connection to its space on one listener: room for line-rate SYNs.
+        Exec.check("ip", "netns", "exec", inet, "sysctl", "-q", "-w", "net.core.somaxconn=65535");
+        Exec.check("ip", "netns", "exec", inet, "sysctl", "-q", "-w", "net.ipv4.tcp_max_syn_backlog=65535");
+    }
+
+    private static String webServers(final List<ServerSpec> servers)
+    {
+        final List<String> web = servers.stream().filter(x -> x.kind() == ServerKind.NGINX).map(ServerSpec::address)
+            .toList();
+        return web.isEmpty() ? "" : " ip daddr != { " + String.join(", ", web) + " }";
     }
 
     private static void checkIsolated(final LabLayout l)
@@ -454,9 +483,12 @@ public final class Lab implements AutoCloseable
         final List<String> command = JvmOptions.javaCommand(SimInternet.class.getName(), List.of(
             "--interface", l.internetInterface(), "--space", sim.space(), "--seed", Long.toString(sim.seed()),
             "--mix", sim.mix(), "--epoch-ns", Long.toString(sim.epochNs()), "--timescale",
-            Double.toString(sim.timescale()), "--status", status.toString()));
+            Double.toString(sim.timescale()), "--status", status.toString(),
+            "--cert", l.stateDir().resolve("cert.pem").toString(),
+            "--key", l.stateDir().resolve("key.pem").toString()));
         final Daemon process = startDaemon(l, tools, "simulated-internet",
             new ServerLaunch(command, java.util.Map.of(), List.of()));
+        awaitListening(l, process, ":80 ");
         final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READY_TIMEOUT_MS * 2);
         while (!Files.exists(status))
         {
@@ -469,6 +501,24 @@ public final class Lab implements AutoCloseable
         }
         return new LabManifest.Simulation(sim, status.toString(), process.pid(), process.startedAtEpochNs(),
             process.log().toString());
+    }
+
+    private static void awaitListening(final LabLayout l, final Daemon process, final String local)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READY_TIMEOUT_MS * 2);
+        // A wildcard listener shows as 0.0.0.0:80, *:80 or [::]:80 (dual stack).
+        while (Exec.run("ip", "netns", "exec", l.internetNamespace(), "ss", "-Hltn").stdout().lines()
+            .noneMatch(line -> (line.contains("0.0.0.0" + local) || line.contains("*" + local) ||
+                line.contains("[::]" + local))))
+        {
+            if (ProcessHandle.of(process.pid()).map(h -> !h.isAlive()).orElse(true) ||
+                System.nanoTime() - deadline > 0)
+            {
+                throw new IllegalStateException("the simulated Internet's HTTP side did not start:\n" +
+                    read(process.log()));
+            }
+            sleepMs(50);
+        }
     }
 
     private static LabManifest.Server start(

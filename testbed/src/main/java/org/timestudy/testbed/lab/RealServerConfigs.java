@@ -43,6 +43,7 @@ final class RealServerConfigs
     private final Path shim;
     private final Path cert;
     private final Path key;
+    private List<String> extraHosts = List.of();
 
     RealServerConfigs(final LabTools tools, final Path dir)
     {
@@ -60,6 +61,14 @@ final class RealServerConfigs
         Exec.check(tools.gcc(), "-shared", "-fPIC", "-O2", "-o", shim.toString(), src.toString(), "-ldl");
         Exec.check(tools.openssl(), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(),
             "-out", cert.toString(), "-days", "3650", "-subj", "/CN=*." + LabLayout.ZONE);
+    }
+
+    /**
+     * @param lines more "address name" lines for dnsmasq (the simulated Internet's names).
+     */
+    void extraHosts(final List<String> lines)
+    {
+        this.extraHosts = List.copyOf(lines);
     }
 
     ServerLaunch launch(final ServerSpec s, final List<ServerSpec> all, final List<String[]> cnames)
@@ -127,8 +136,10 @@ final class RealServerConfigs
             "  uwsgi_temp_path " + root.resolve("uwsgi") + ";",
             "  scgi_temp_path " + root.resolve("scgi") + ";",
             "  server {",
-            "    listen " + s.address() + ":80;",
-            "    listen " + s.address() + ":443 ssl;",
+            // reuseport: the simulated Internet's wildcard listener on 80/443 may share the ports (more specific
+            // bindings, these, still win for their addresses).
+            "    listen " + s.address() + ":80 reuseport;",
+            "    listen " + s.address() + ":443 ssl reuseport;",
             "    ssl_certificate " + cert + ";",
             "    ssl_certificate_key " + key + ";",
             "    location / { return 200 \"timestudy lab server " + s.name() + "\\n\"; }",
@@ -142,8 +153,8 @@ final class RealServerConfigs
 
     private ServerLaunch dnsmasq(final ServerSpec s, final List<ServerSpec> all, final List<String[]> cnames)
     {
-        final String hosts = all.stream()
-            .flatMap(x -> x.names().stream().map(n -> x.address() + " " + n))
+        final String hosts = java.util.stream.Stream.concat(all.stream()
+            .flatMap(x -> x.names().stream().map(n -> x.address() + " " + n)), extraHosts.stream())
             .collect(Collectors.joining("\n", "", "\n"));
         final Path hostsFile = write("zone.hosts", hosts);
         final List<String> cmd = new java.util.ArrayList<>(List.of(tools.dnsmasq(),

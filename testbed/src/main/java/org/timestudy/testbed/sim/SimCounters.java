@@ -40,8 +40,28 @@ public final class SimCounters
         SEND_FAILURES,
         /** HTTP connections accepted. */
         HTTP_CONNECTIONS,
-        /** HTTP responses sent. */
-        HTTP_RESPONSES
+        /** HTTP responses sent (whole, or begun for slow-loris servers). */
+        HTTP_RESPONSES,
+        /** HTTP connections reset at once (UNREACHABLE servers). */
+        HTTP_RESETS,
+        /** HTTP requests left unanswered (SILENT servers). */
+        HTTP_SILENT,
+        /** HTTP responses held back (SLOW servers). */
+        HTTP_SLOW,
+        /** Hostile HTTP responses (slow-loris, oversized headers, garbage). */
+        HTTP_HOSTILE,
+        /** Redirects sent. */
+        HTTP_REDIRECTS,
+        /** TLS handshakes completed. */
+        HTTP_TLS_HANDSHAKES,
+        /** TLS handshakes that failed. */
+        HTTP_TLS_FAILURES,
+        /** Requests that were not HTTP/1.x or too long (answered 400 or 431). */
+        HTTP_BAD_REQUESTS,
+        /** Connections to an address outside the simulated space (reset). */
+        HTTP_OUTSIDE_SPACE,
+        /** I/O errors on HTTP connections (a client reset, a write that failed). */
+        HTTP_ERRORS
     }
 
     private final AtomicLongArray values = new AtomicLongArray(Kind.values().length);

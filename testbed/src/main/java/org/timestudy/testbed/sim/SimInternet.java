@@ -22,7 +22,10 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  *   SimInternet --interface IF --space 198.18.0.0/16 --seed S --mix lab --epoch-ns E --timescale T --status FILE
+ *               [--cert PEM --key PEM] [--http-threads N]
  * </pre>
+ *
+ * HTTP (TCP 80, and 443 when a certificate is given) is answered by {@link HttpResponder}.
  */
 public final class SimInternet
 {
@@ -52,11 +55,16 @@ public final class SimInternet
         final AgentRunner runner = new AgentRunner(new BackoffIdleStrategy(100, 10, 1_000, 50_000),
             Throwable::printStackTrace, null, ntp);
         AgentRunner.startOnThread(runner);
+        final HttpResponder http = new HttpResponder(spec.population(), range, 80, a.containsKey("--cert") ? 443 : 0,
+            a.containsKey("--cert") ? Path.of(a.get("--cert")) : null,
+            a.containsKey("--key") ? Path.of(a.get("--key")) : null,
+            Integer.parseInt(a.getOrDefault("--http-threads", "2")), counters);
         final CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {
             stop.countDown();
             runner.close();
+            http.close();
         }));
         final long started = System.nanoTime();
         final ObjectMapper json = new ObjectMapper();
