@@ -1,6 +1,7 @@
 package org.timestudy.bench;
 
 import org.timestudy.bench.accuracy.AccuracyCommand;
+import org.timestudy.bench.e2e.E2eCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,9 +14,9 @@ import java.util.concurrent.Callable;
  */
 @Command(
     name = "bench",
-    header = "Run a benchmark: accuracy against ground truth.",
+    header = "Run a benchmark: accuracy against ground truth, head-to-head against zmap and masscan.",
     mixinStandardHelpOptions = true,
-    subcommands = {AccuracyCommand.class})
+    subcommands = {AccuracyCommand.class, E2eCommand.class})
 public final class BenchCommand implements Callable<Integer>
 {
     @Spec
