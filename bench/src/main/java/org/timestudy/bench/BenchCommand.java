@@ -10,13 +10,14 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /**
- * {@code ./timestudy bench}: end-to-end measurements (JMH benchmarks run with their own main classes).
+ * {@code ./timestudy bench}: the JMH suite ({@code jmh}), the head-to-head in the lab ({@code e2e}), the simulated
+ * Internet's saturation ({@code sim}) and the classifier's accuracy ({@code accuracy}).
  */
 @Command(
     name = "bench",
-    header = "Run a benchmark: accuracy against ground truth, head-to-head against zmap and masscan.",
+    header = "Run a benchmark: JMH suite, head-to-head against zmap and masscan, accuracy against ground truth.",
     mixinStandardHelpOptions = true,
-    subcommands = {AccuracyCommand.class, E2eCommand.class})
+    subcommands = {AccuracyCommand.class, E2eCommand.class, JmhCommand.class})
 public final class BenchCommand implements Callable<Integer>
 {
     @Spec
