@@ -2,6 +2,7 @@ package org.timestudy.bench;
 
 import org.timestudy.bench.accuracy.AccuracyCommand;
 import org.timestudy.bench.e2e.E2eCommand;
+import org.timestudy.bench.sim.SimCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +18,7 @@ import java.util.concurrent.Callable;
     name = "bench",
     header = "Run a benchmark: JMH suite, head-to-head against zmap and masscan, accuracy against ground truth.",
     mixinStandardHelpOptions = true,
-    subcommands = {AccuracyCommand.class, E2eCommand.class, JmhCommand.class})
+    subcommands = {AccuracyCommand.class, E2eCommand.class, JmhCommand.class, SimCommand.class})
 public final class BenchCommand implements Callable<Integer>
 {
     @Spec

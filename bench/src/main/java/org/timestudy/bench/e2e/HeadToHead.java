@@ -338,6 +338,16 @@ public final class HeadToHead
         }
 
         /**
+         * @param cooldownS seconds each tool waits for late replies after its last probe.
+         * @return this.
+         */
+        public Context cooldownS(final int cooldownS)
+        {
+            this.cooldownS = cooldownS;
+            return this;
+        }
+
+        /**
          * @param cidr targets, inside the lab's simulated space.
          * @return this.
          */
