@@ -58,6 +58,11 @@ public final class E2eCommand implements Callable<Integer>
         defaultValue = "bench/RESULTS.md")
     String results;
 
+    @Option(names = "--ingress-drop", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "Drop NTP at both ends' netdev ingress after counting it (after every capture tap, before the " +
+            "kernel's IP input), for every tool alike.")
+    boolean ingressDrop;
+
     @Option(names = "--keep", description = "Keep each run's files (journals, CSVs, logs).")
     boolean keep;
 
@@ -77,6 +82,7 @@ public final class E2eCommand implements Callable<Integer>
             .loadGate(maxLoad.equals("none") ? Double.NaN : Double.parseDouble(maxLoad), loadWaitS)
             .labId(labId)
             .keepOutputs(keep)
+            .ingressDrop(ingressDrop)
             .workDir(workDir);
         final List<RunResult> runs = HeadToHead.run(ctx);
         final ResultsReport report = new ResultsReport(runs, ctx, commandLine());
@@ -97,7 +103,8 @@ public final class E2eCommand implements Callable<Integer>
     private String commandLine()
     {
         return "./timestudy bench e2e --rates " + rates + " --tools " + tools + " --repeats " + repeats +
-            " --seconds " + seconds + " --targets " + targets + " --max-load " + maxLoad;
+            " --seconds " + seconds + " --targets " + targets + " --max-load " + maxLoad +
+            (ingressDrop ? "" : " --no-ingress-drop");
     }
 
     /** A relative report path is taken from the project's root when the launcher says where that is. */

@@ -76,7 +76,7 @@ public final class HeadToHead
                     "space " + m.simulatedSpace());
             }
             final ReplyCheck check = new ReplyCheck(spec.population());
-            final WireCounters wire = WireCounters.install(m, ctx.workDir);
+            final WireCounters wire = WireCounters.install(m, ctx.workDir, ctx.ingressDrop);
             final double totalS = ctx.repeats * ctx.rates.size() * ctx.contenders.size() *
                 (ctx.secondsPerRun * 4 + 60.0) + ctx.loadWaitS;
             try (LabProcess heartbeat = LabProcess.start(m.internetNamespace(), Heartbeat.class.getName(),
@@ -277,6 +277,7 @@ public final class HeadToHead
         long simSeed = 1;
         int heartbeatPerSecond = 1000;
         boolean keepOutputs;
+        boolean ingressDrop = true;
         Path workDir;
         PrintStream out = System.out;
         PrintStream err = System.err;
@@ -397,6 +398,25 @@ public final class HeadToHead
         {
             this.keepOutputs = keep;
             return this;
+        }
+
+        /**
+         * @param drop drop NTP at both ends' ingress right after counting it, sparing the kernel's IP input for
+         *             every tool alike ({@link WireCounters}).
+         * @return this.
+         */
+        public Context ingressDrop(final boolean drop)
+        {
+            this.ingressDrop = drop;
+            return this;
+        }
+
+        /**
+         * @return whether NTP is dropped at ingress after counting.
+         */
+        public boolean ingressDrop()
+        {
+            return ingressDrop;
         }
 
         /**

@@ -113,6 +113,9 @@ public final class ResultsReport
         md.append(String.format(Locale.ROOT, "- %d repetition(s) of the ladder; each run sends every target of %s " +
             "k times, k chosen for ~%.0f s at the requested rate (400k assumed for max); cooldown/wait %d s; one " +
             "send thread each%n", ctx.repeats(), ctx.targets(), ctx.secondsPerRun(), ctx.cooldownS()));
+        md.append(ctx.ingressDrop() ? "- rig: NTP dropped at both ends' netdev ingress after counting (after every " +
+            "tool's capture tap, before the kernel's IP input)\n" : "- rig: NTP goes through both kernels' IP input " +
+            "(no ingress drop)\n");
         md.append(String.format(Locale.ROOT, "- 1-minute load average at run starts: %s (gate: %s)%n%n",
             range(RunResult::load1m, runs, "%.2f"),
             Double.isNaN(ctx.maxLoad()) ? "none" : String.format(Locale.ROOT, "wait for < %.1f", ctx.maxLoad())));

@@ -16,6 +16,11 @@ import java.util.List;
  * lab's veth. On the internet side, the requests that arrived (ingress) and the replies that left (egress); on the
  * scanner side, the probes that left (egress) and the replies that arrived (ingress). Only UDP to or from port 123 of
  * the simulated space is counted, so nothing else crossing the veth (the heartbeat) is.
+ *
+ * <p>With {@code ingressDrop}, NTP arriving at either end is dropped right after it is counted: the netdev ingress
+ * hook runs after the packet taps (every scanner's capture, the responder's socket) and before the IP stack, so the
+ * kernel's own IP and UDP input, and its port-unreachable answer, are spared for every tool alike. No tool reads
+ * NTP through a kernel UDP socket here.
  */
 public final class WireCounters
 {
@@ -55,20 +60,22 @@ public final class WireCounters
     /**
      * Installs the counters (replacing any of an earlier run).
      *
-     * @param lab     the lab.
-     * @param workDir where to write the rule files.
+     * @param lab         the lab.
+     * @param workDir     where to write the rule files.
+     * @param ingressDrop drop counted NTP at ingress, after the taps (see the class comment).
      * @return the counters.
      */
-    public static WireCounters install(final LabManifest lab, final Path workDir)
+    public static WireCounters install(final LabManifest lab, final Path workDir, final boolean ingressDrop)
     {
         final String space = lab.simulatedSpace();
+        final String verdict = ingressDrop ? " drop" : "";
         install(lab.internetNamespace(), workDir.resolve("internet-counters.nft"), String.join("\n",
             "table netdev " + TABLE + " {",
             "  counter requests_in { }",
             "  counter replies_out { }",
             "  chain in {",
             "    type filter hook ingress device \"" + lab.internetInterface() + "\" priority -500; policy accept;",
-            "    ip daddr " + space + " udp dport 123 counter name \"requests_in\"",
+            "    ip daddr " + space + " udp dport 123 counter name \"requests_in\"" + verdict,
             "  }",
             "  chain out {",
             "    type filter hook egress device \"" + lab.internetInterface() + "\" priority -500; policy accept;",
@@ -86,7 +93,7 @@ public final class WireCounters
             "  }",
             "  chain in {",
             "    type filter hook ingress device \"" + lab.scannerInterface() + "\" priority -500; policy accept;",
-            "    ip saddr " + space + " udp sport 123 counter name \"replies_in\"",
+            "    ip saddr " + space + " udp sport 123 counter name \"replies_in\"" + verdict,
             "  }",
             "}",
             ""));

@@ -40,6 +40,11 @@ public final class SimCommand implements Callable<Integer>
         defaultValue = "1800")
     double loadWaitS;
 
+    @Option(names = "--ingress-drop", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "Drop NTP at both ends' netdev ingress after counting it (after the responder's tap, before " +
+            "the kernel's IP input).")
+    boolean ingressDrop;
+
     @Option(names = "--id", description = "Lab id.", defaultValue = "simbench")
     String labId;
 
@@ -47,7 +52,7 @@ public final class SimCommand implements Callable<Integer>
     public Integer call()
     {
         final List<SimSaturation.Step> steps = SimSaturation.run(labId, RateLadder.parse(rates), seconds, repeats,
-            maxLoad.equals("none") ? Double.NaN : Double.parseDouble(maxLoad), loadWaitS, System.out);
+            maxLoad.equals("none") ? Double.NaN : Double.parseDouble(maxLoad), loadWaitS, ingressDrop, System.out);
         double best = 0;
         String saturatesAt = "not within the ladder";
         for (final SimSaturation.Step s : steps)

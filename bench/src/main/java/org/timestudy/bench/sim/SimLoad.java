@@ -72,7 +72,7 @@ public final class SimLoad
                 final int n = limiter.available(now);
                 if (n == 0)
                 {
-                    Thread.onSpinWait();
+                    java.util.concurrent.locks.LockSupport.parkNanos(Math.max(1000, limiter.nanosUntilNext(now)));
                     continue;
                 }
                 for (int i = 0; i < n; i++, seq++)

@@ -81,11 +81,13 @@ public final class SimSaturation
      * @param repeats  passes over the ladder.
      * @param maxLoad  wait for the 1-minute load average to fall below this before each step (NaN: never).
      * @param loadWaitS longest wait.
+     * @param ingressDrop drop NTP at both ends' ingress after counting it ({@link WireCounters}).
      * @param out      where each step's line goes.
      * @return the steps.
      */
     public static List<Step> run(final String labId, final List<Double> rates, final double seconds,
-        final int repeats, final double maxLoad, final double loadWaitS, final PrintStream out)
+        final int repeats, final double maxLoad, final double loadWaitS, final boolean ingressDrop,
+        final PrintStream out)
     {
         Lab.requireRoot();
         final List<Step> steps = new ArrayList<>();
@@ -94,7 +96,7 @@ public final class SimSaturation
         {
             final LabManifest m = lab.manifest();
             final Path work = Files.createTempDirectory("timestudy-bench-sim");
-            final WireCounters wire = WireCounters.install(m, work);
+            final WireCounters wire = WireCounters.install(m, work, ingressDrop);
             final long simPid = m.simulation().pid();
             final Path status = Path.of(m.simulation().statusFile());
             for (int rep = 0; rep < repeats; rep++)
