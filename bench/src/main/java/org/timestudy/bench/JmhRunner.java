@@ -5,6 +5,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.timestudy.testbed.JvmOptions;
 
@@ -26,9 +27,19 @@ public final class JmhRunner
      */
     public static void main(final String[] args) throws RunnerException, CommandLineOptionException
     {
+        new Runner(options(args)).run();
+    }
+
+    /**
+     * @param args JMH command line.
+     * @return JMH's options with the project's JVM flags appended to every fork's command line.
+     * @throws CommandLineOptionException on a bad option.
+     */
+    public static Options options(final String... args) throws CommandLineOptionException
+    {
         final ChainedOptionsBuilder options = new OptionsBuilder()
             .parent(new CommandLineOptions(args))
             .jvmArgsAppend(JvmOptions.flags().toArray(new String[0]));
-        new Runner(options.build()).run();
+        return options.build();
     }
 }

@@ -46,6 +46,12 @@ class JvmFlagsTest
     }
 
     @Test
+    void shouldForkJmhBenchmarksWithTheFlag() throws Exception
+    {
+        assertThat(org.timestudy.bench.JmhRunner.options().getJvmArgsAppend().get()).contains(FLAG);
+    }
+
+    @Test
     void shouldNotShipChronicleAnalytics()
     {
         assertThat(System.getProperty("java.class.path")).doesNotContain("chronicle-analytics");

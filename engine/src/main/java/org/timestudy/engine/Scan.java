@@ -40,9 +40,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,6 +110,24 @@ public final class Scan
         {
             throw new UncheckedIOException(ex);
         }
+        try (FileChannel lockFile = FileChannel.open(ctx.journalDir.resolve("scan.lock"), StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE); FileLock lock = lockFile.tryLock())
+        {
+            if (lock == null)
+            {
+                throw new IllegalArgumentException("another scan is writing journal " + ctx.journalDir +
+                    ": give this one its own --journal");
+            }
+            return runLocked();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private ScanResult runLocked()
+    {
         final long[] key = key();
         final ProbeContext probeCtx = new ProbeContext(ctx.sourceMac, ctx.gatewayMac, ctx.sourceAddress,
             ctx.firstLocalPort, ctx.localPortCount, ctx.ttl);
@@ -126,7 +147,7 @@ public final class Scan
                 ResumeFile.create(ctx.resumeFile, fingerprint);
             RoundFile rounds = ctx.rounds > 1 ? RoundFile.open(ctx.roundFile, ctx.senderThreads, ctx.resume) : null;
             PcapHandle handle = openCapture(probeCtx);
-            StatusLine status = new StatusLine(counters, totalTargets, ctx.statusFile))
+            StatusLine status = new StatusLine(counters, totalTargets, resumedTargets(resume), ctx.statusFile))
         {
             final long startNs = Instant.now().toEpochMilli() * 1_000_000L;
             final ScanEventFlyweight event = new ScanEventFlyweight().wrap(events.buffer(), 0);
@@ -216,6 +237,16 @@ public final class Scan
     }
 
     private long startedNs;
+
+    private long resumedTargets(final ResumeFile resume)
+    {
+        long done = 0;
+        for (int t = 0; ctx.resume && t < ctx.senderThreads; t++)
+        {
+            done += resume.point(t).produced();
+        }
+        return done;
+    }
 
     private double elapsedS()
     {

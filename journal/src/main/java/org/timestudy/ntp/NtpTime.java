@@ -155,6 +155,62 @@ public final class NtpTime
     }
 
     /**
+     * Converts a signed 32.32 fixed-point duration (the difference of two NTP timestamps) to ns.
+     *
+     * @param fixedPoint seconds in 32.32 fixed point, signed.
+     * @return ns, rounded towards negative infinity.
+     */
+    public static long toNanos(final long fixedPoint)
+    {
+        final long seconds = fixedPoint >> 32;
+        final long fraction = fixedPoint & 0xFFFF_FFFFL;
+        return seconds * NANOS_PER_SECOND + ((fraction * NANOS_PER_SECOND) >>> 32);
+    }
+
+    /**
+     * The signed difference {@code a - b} in ns, taken as integers first (valid within 68 years).
+     *
+     * @param a raw NTP timestamp.
+     * @param b raw NTP timestamp.
+     * @return ns.
+     */
+    public static long diffNanos(final long a, final long b)
+    {
+        return toNanos(a - b);
+    }
+
+    /**
+     * Clock offset θ in ns, from our times in Unix ns and the server's raw timestamps; all in integers, so an offset
+     * of ±68 years keeps ns resolution.
+     *
+     * @param t1EpochNs request sent, ns since 1970.
+     * @param t2        server receive timestamp (raw NTP).
+     * @param t3        server transmit timestamp (raw NTP).
+     * @param t4EpochNs reply received, ns since 1970.
+     * @return offset in ns.
+     */
+    public static long offsetNanosFromEpochNs(final long t1EpochNs, final long t2, final long t3, final long t4EpochNs)
+    {
+        final long a = diffNanos(t2, fromEpochNs(t1EpochNs));
+        final long b = diffNanos(t3, fromEpochNs(t4EpochNs));
+        return (a >> 1) + (b >> 1) + (((a & 1) + (b & 1)) >> 1);
+    }
+
+    /**
+     * Round-trip delay δ in ns, not clamped.
+     *
+     * @param t1EpochNs request sent, ns since 1970.
+     * @param t2        server receive timestamp (raw NTP).
+     * @param t3        server transmit timestamp (raw NTP).
+     * @param t4EpochNs reply received, ns since 1970.
+     * @return delay in ns.
+     */
+    public static long delayNanosFromEpochNs(final long t1EpochNs, final long t2, final long t3, final long t4EpochNs)
+    {
+        return (t4EpochNs - t1EpochNs) - diffNanos(t3, t2);
+    }
+
+    /**
      * Converts an NTP short format value (16.16, root delay and root dispersion) to seconds.
      *
      * @param shortFormat raw 32-bit value, unsigned.

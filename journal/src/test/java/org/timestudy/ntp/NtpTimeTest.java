@@ -114,4 +114,30 @@ class NtpTimeTest
         assertThat(NtpTime.log2ToSeconds(-20)).isCloseTo(9.5367e-7, within(1e-10));
         assertThat(NtpTime.log2ToSeconds(6)).isEqualTo(64.0);
     }
+
+    @Test
+    void shouldSubtractAcrossTheEra2036BoundaryInNanoseconds()
+    {
+        final long second = 1_000_000_000L;
+        final long beforeWrap = (2_085_978_496L - 10) * second;
+        final long afterWrap = (2_085_978_496L + 10) * second;
+        assertThat(NtpTime.fromEpochNs(afterWrap) >>> 32).isEqualTo(10);
+        assertThat(NtpTime.diffNanos(NtpTime.fromEpochNs(afterWrap), NtpTime.fromEpochNs(beforeWrap)))
+            .isEqualTo(20 * second);
+    }
+
+    @Test
+    void shouldComputeOffsetAndDelayInNanosecondsWhenTheServerIs68YearsAheadOrBehind()
+    {
+        final long second = 1_000_000_000L;
+        final long t1 = 1_760_000_000L * second;
+        final long t4 = t1 + 40_000_000L;
+        for (final long offset : new long[] {2_140_000_000L * second, -2_140_000_000L * second})
+        {
+            final long t2 = NtpTime.fromEpochNs(t1 + 20_000_000L + offset);
+            final long t3 = NtpTime.fromEpochNs(t1 + 21_000_000L + offset);
+            assertThat(NtpTime.offsetNanosFromEpochNs(t1, t2, t3, t4)).isBetween(offset + 499_000L, offset + 501_000L);
+            assertThat(NtpTime.delayNanosFromEpochNs(t1, t2, t3, t4)).isBetween(38_999_000L, 39_001_000L);
+        }
+    }
 }

@@ -102,7 +102,7 @@ public final class Classifier
         this.config = config.concluded() ? config : config.conclude();
         this.allowMixture = allowMixture && config.mixtureMaxComponents() >= 2;
         this.segmenter = new Segmenter(config.penaltyFactor(), config.minSegmentPoints(), config.cusumDrift(),
-            config.cusumThreshold(), 1.5);
+            config.segmentCusumThreshold(), 1.5);
     }
 
     /**
@@ -150,6 +150,9 @@ public final class Classifier
             return b.build();
         }
         ensureScratch(n);
+        final double uMedian = p.medianUncertaintyS(0, n);
+        final double noise = Math.max(segmenter.noiseScaleS(p, 0, n), Math.max(1e-9, 0.01 * uMedian));
+        robust.scaleHintS(n >= 3 ? noise : 0);
         fit(p, 0, n, global);
         final long spanNs = p.trueNs()[n - 1] - p.trueNs()[0];
         if (n < config.minSamples() || spanNs < config.minSpanNs())
@@ -157,8 +160,6 @@ public final class Classifier
             return single(b, p, global, isStuck(p, global) ? ClockClass.STUCK : ClockClass.INSUFFICIENT);
         }
 
-        final double uMedian = p.medianUncertaintyS(0, n);
-        final double noise = Math.max(segmenter.noiseScaleS(p, 0, n), Math.max(1e-9, 0.01 * uMedian));
         if (allowMixture && mixtureGate(p, uMedian))
         {
             final Verdict multi = tryMixture(p, b, uMedian);
@@ -181,9 +182,17 @@ public final class Classifier
             segmentTo[k] = k + 1 < count ? segmenter.start(k + 1) : n;
         }
         segmentCount = count;
-        for (int k = 0; k < count; k++)
+        if (count == 1)
         {
-            refit(p, k);
+            segmentFit[0].copyFrom(global);
+            segmentClass[0] = classifySegment(p, global);
+        }
+        else
+        {
+            for (int k = 0; k < count; k++)
+            {
+                refit(p, k);
+            }
         }
         mergeSegments(p, uMedian);
 

@@ -1,5 +1,7 @@
 package org.timestudy.analyzer.classify;
 
+import org.timestudy.ntp.NtpFields;
+
 /**
  * Re-measurement priority of a series, 0 (leave it) to 1 (measure again soonest), for the survey scheduler:
  * <pre>
@@ -15,9 +17,9 @@ package org.timestudy.analyzer.classify;
  */
 public final class Priority
 {
-    private static final int KOD_DENY = ('D' << 24) | ('E' << 16) | ('N' << 8) | 'Y';
-    private static final int KOD_RSTR = ('R' << 24) | ('S' << 16) | ('T' << 8) | 'R';
-    private static final int KOD_RATE = ('R' << 24) | ('A' << 16) | ('T' << 8) | 'E';
+    private static final int KOD_DENY = NtpFields.KISS_DENY;
+    private static final int KOD_RSTR = NtpFields.KISS_RSTR;
+    private static final int KOD_RATE = NtpFields.KISS_RATE;
 
     private Priority()
     {

@@ -22,7 +22,10 @@ public final class OnlineChangeDetector
      * @param cusumThreshold        CUSUM h in standard deviations.
      */
     public OnlineChangeDetector(
-        final double randomWalk, final double initialFrequencySigma, final double cusumDrift, final double cusumThreshold)
+        final double randomWalk,
+        final double initialFrequencySigma,
+        final double cusumDrift,
+        final double cusumThreshold)
     {
         filter = new KalmanClock(randomWalk, initialFrequencySigma);
         cusum = new Cusum(cusumDrift, cusumThreshold);

@@ -14,6 +14,7 @@ public final class PointSet
     private static final double NANOS_PER_SECOND = 1e9;
 
     private int size;
+    private double medianUncertaintyS;
     private long originNs;
     private long referenceOffsetNs;
     private long[] trueNs = new long[0];
@@ -152,6 +153,7 @@ public final class PointSet
         {
             originNs = firstSampleNs;
             referenceOffsetNs = 0;
+            medianUncertaintyS = 0;
             return;
         }
         originNs = trueNs[0];
@@ -165,6 +167,8 @@ public final class PointSet
             lowS[i] = y[i] - u[i];
             highS[i] = y[i] + u[i];
         }
+        System.arraycopy(u, 0, scratch, 0, size);
+        medianUncertaintyS = OrderStatistics.median(scratch, 0, size);
     }
 
     /**
@@ -512,6 +516,10 @@ public final class PointSet
         if (to <= from)
         {
             return 0;
+        }
+        if (from == 0 && to == size)
+        {
+            return medianUncertaintyS;
         }
         System.arraycopy(u, from, scratch, 0, to - from);
         return OrderStatistics.median(scratch, 0, to - from);

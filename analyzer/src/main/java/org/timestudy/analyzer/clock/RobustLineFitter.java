@@ -3,20 +3,35 @@ package org.timestudy.analyzer.clock;
 /**
  * Huber M-estimate of a clock line by iteratively reweighted least squares. Prior weights come from each point's
  * uncertainty, (median u / u)², clamped to [0.01, 100], so an NTP sample with half the delay counts four times as
- * much. The scale is 1.4826 · MAD of the residuals, and σ_r is reported the same way. Reuses its arrays; not
- * thread-safe.
+ * much. The Huber scale is 1.4826 · MAD of the first pass's residuals, then held; σ_r is 1.4826 · MAD of the final
+ * residuals. Reuses its arrays; not thread-safe.
  */
 public final class RobustLineFitter
 {
     private static final double HUBER_K = 1.345;
-    private static final int MAX_ITERATIONS = 12;
+    private static final int MAX_ITERATIONS = 10;
+    private static final int SCALE_ITERATIONS = 1;
     private static final double MIN_SCALE_S = 1e-9;
     private static final double MIN_WEIGHT = 0.01;
     private static final double MAX_WEIGHT = 100;
 
+    private double scaleHintS;
     private double[] prior = new double[0];
     private double[] weight = new double[0];
     private double[] scratch = new double[0];
+
+    /**
+     * Sets the Huber scale for the following fits, e.g. a noise estimate the caller already has; 0 (the default)
+     * takes it from the first pass's residuals instead, at the cost of two selections.
+     *
+     * @param scaleS scale in seconds, or 0.
+     * @return this.
+     */
+    public RobustLineFitter scaleHintS(final double scaleS)
+    {
+        this.scaleHintS = scaleS > 0 ? scaleS : 0;
+        return this;
+    }
 
     /**
      * Fits points [from, to) of a set.
@@ -29,7 +44,7 @@ public final class RobustLineFitter
      */
     public LineFit fit(final PointSet points, final int from, final int to, final LineFit out)
     {
-        return fit(points.x(), points.y(), points.u(), from, to, out);
+        return fit(points.x(), points.y(), points.u(), points.medianUncertaintyS(0, points.size()), from, to, out);
     }
 
     /**
@@ -52,7 +67,32 @@ public final class RobustLineFitter
         {
             scratch[i] = u[from + i];
         }
-        final double uMedian = n > 0 ? OrderStatistics.median(scratch, 0, n) : 0;
+        return fit(x, y, u, n > 0 ? OrderStatistics.median(scratch, 0, n) : 0, from, to, out);
+    }
+
+    /**
+     * Fits arrays with a given normalising uncertainty for the prior weights.
+     *
+     * @param x        seconds.
+     * @param y        seconds.
+     * @param u        uncertainties in seconds (prior weights).
+     * @param uMedian  the uncertainty that gets weight 1, seconds (e.g. the median u of the series).
+     * @param from     first index, inclusive.
+     * @param to       last index, exclusive; at least one point.
+     * @param out      receives the fit.
+     * @return out.
+     */
+    public LineFit fit(
+        final double[] x,
+        final double[] y,
+        final double[] u,
+        final double uMedian,
+        final int from,
+        final int to,
+        final LineFit out)
+    {
+        final int n = to - from;
+        ensureCapacity(n);
         for (int i = 0; i < n; i++)
         {
             final double ui = u[from + i];
@@ -95,17 +135,24 @@ public final class RobustLineFitter
             }
             final double newSlope = sxx > 0 ? sxy / sxx : 0;
             final double newIntercept = meanY;
-            for (int i = 0; i < n; i++)
+            if (iteration == 0 && scaleHintS > 0)
             {
-                scratch[i] = y[from + i] - (newIntercept + newSlope * (x[from + i] - pivot));
+                scale = Math.max(MIN_SCALE_S, scaleHintS);
             }
-            final double newScale = Math.max(MIN_SCALE_S, OrderStatistics.MAD_TO_SIGMA * madAboutMedian(n));
+            else if (iteration < SCALE_ITERATIONS)
+            {
+                // The scale from the first pass's residuals is held: IRLS then costs O(n) per pass.
+                for (int i = 0; i < n; i++)
+                {
+                    scratch[i] = y[from + i] - (newIntercept + newSlope * (x[from + i] - pivot));
+                }
+                scale = Math.max(MIN_SCALE_S, OrderStatistics.MAD_TO_SIGMA * madAboutMedian(n));
+            }
             final double change = Math.abs(newIntercept - intercept) +
                 Math.abs(newSlope - slope) * (x[to - 1] - x[from]);
             intercept = newIntercept;
             slope = newSlope;
-            scale = newScale;
-            if (iteration > 0 && change <= 1e-7 * scale)
+            if (iteration > 0 && change <= 1e-6 * scale)
             {
                 break;
             }

@@ -89,12 +89,12 @@ public final class Segmenter
         }
         final double slope = m > 0 ? OrderStatistics.median(scratch, 0, m) : 0;
         pairSlope = slope;
+        // With the median slope removed the differences centre on zero: their MAD is taken about 0.
         for (int i = from + 1; i < to; i++)
         {
             scratch[i - from - 1] = (y[i] - y[i - 1]) - slope * (x[i] - x[i - 1]);
         }
-        final double centre = OrderStatistics.median(scratch, 0, n - 1);
-        return OrderStatistics.MAD_TO_SIGMA * OrderStatistics.medianAbsoluteDeviation(scratch, 0, n - 1, centre) /
+        return OrderStatistics.MAD_TO_SIGMA * OrderStatistics.medianAbsoluteDeviation(scratch, 0, n - 1, 0) /
             Math.sqrt(2);
     }
 

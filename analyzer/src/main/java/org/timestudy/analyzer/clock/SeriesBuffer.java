@@ -1,5 +1,6 @@
 package org.timestudy.analyzer.clock;
 
+import org.timestudy.ntp.NtpTime;
 import java.util.Arrays;
 
 /**
@@ -90,7 +91,7 @@ public final class SeriesBuffer
             return add(t1Ns, Method.NTP, 0, 0, 0, status | SampleStatus.INVALID, 0);
         }
         final long midNs = t1Ns + ((t4Ns - t1Ns) >> 1);
-        return addNtp(midNs, NtpTimestamps.offsetNs(t1Ns, t2, t3, t4Ns), NtpTimestamps.delayNs(t1Ns, t2, t3, t4Ns),
+        return addNtp(midNs, NtpTime.offsetNanosFromEpochNs(t1Ns, t2, t3, t4Ns), NtpTime.delayNanosFromEpochNs(t1Ns, t2, t3, t4Ns),
             precisionLog2, status);
     }
 

@@ -1,8 +1,8 @@
 package org.timestudy.analyzer.classify;
 
+import org.timestudy.ntp.NtpTime;
 import org.junit.jupiter.api.Test;
 import org.timestudy.analyzer.clock.Method;
-import org.timestudy.analyzer.clock.NtpTimestamps;
 import org.timestudy.analyzer.clock.SampleStatus;
 import org.timestudy.analyzer.clock.SeriesBuffer;
 
@@ -108,6 +108,51 @@ class ClassifierTest
         assertThat(v.periodNs()).isCloseTo(2 * DAY, org.assertj.core.data.Offset.offset(HOUR));
         assertThat(v.has(SubTag.PERIODIC)).isTrue();
         assertThat(v.changes()).isEmpty();
+    }
+
+    @Test
+    void shouldClassifyResetDriftWhenTeethHaveOnlyTwoOrThreePoints()
+    {
+        // Every 20 h for 3 weeks against a 50-h period: 2 or 3 samples per tooth.
+        final Verdict v = classifier.classify(ntp(25, 20 * HOUR, 27, sawtooth(-80, 50 * HOUR, 11 * HOUR)));
+
+        assertThat(v.clockClass()).isEqualTo(ClockClass.RESET_DRIFT);
+        assertThat(v.rateMinusOnePpm()).isCloseTo(-80, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(v.periodNs()).isCloseTo(50 * HOUR, org.assertj.core.data.Offset.offset(HOUR));
+    }
+
+    @Test
+    void shouldReportDriftThenSyncedRatherThanResetDriftWhenTheClockStaysSynced()
+    {
+        final long changeNs = START + 3 * DAY;
+        final Verdict v = classifier.classify(
+            ntp(24 * 6, HOUR, 28, t -> t < changeNs ? (long)((t - START + 10 * DAY) * 25e-6) : 0));
+
+        assertThat(v.clockClass()).isEqualTo(ClockClass.SYNCED);
+        assertThat(v.changes()).hasSize(1);
+        assertThat(v.changes().get(0).before()).isEqualTo(ClockClass.DRIFT);
+    }
+
+    @Test
+    void shouldClassifyEachOfThreeClocksBehindOneAddress()
+    {
+        final Random pick = new Random(29);
+        final Random noise = new Random(30);
+        final SeriesBuffer buffer = new SeriesBuffer(64);
+        final long[] clocks = {0, -7 * 60 * SECOND, 7200 * SECOND};
+        for (int i = 0; i < 90; i++)
+        {
+            final long offset = clocks[pick.nextInt(3)];
+            HandSeries.addNtp(buffer, noise, START + i * HOUR, t -> offset, 10_000_000L);
+        }
+        final Verdict v = classifier.classify(buffer);
+
+        assertThat(v.clockClass()).isEqualTo(ClockClass.MULTI_CLOCK);
+        assertThat(v.components()).hasSize(3);
+        assertThat(v.components()).extracting(Component::clockClass)
+            .containsExactlyInAnyOrder(ClockClass.SYNCED, ClockClass.OFFSET, ClockClass.OFFSET);
+        assertThat(v.components()).anyMatch(c -> (c.subTags() & SubTag.MINUTE.bit()) != 0)
+            .anyMatch(c -> (c.subTags() & SubTag.TZ.bit()) != 0);
     }
 
     @Test
@@ -223,7 +268,7 @@ class ClassifierTest
             {
                 final long t1 = START + i * HOUR;
                 final long t4 = t1 + 30_000_000L;
-                final long remote = NtpTimestamps.fromUnixNs(t1 + 15_000_000L + offset);
+                final long remote = NtpTime.fromEpochNs(t1 + 15_000_000L + offset);
                 buffer.addNtpExchange(t1, remote, remote, t4, -20, 0);
             }
             final Verdict v = classifier.classify(buffer);

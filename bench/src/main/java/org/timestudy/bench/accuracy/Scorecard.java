@@ -225,8 +225,9 @@ public final class Scorecard
                 offsetTagsRight++;
             }
         }
+        // PERIODIC needs two intervals between resets: scored where the window spans at least 2.5 true periods.
         if (expected == ClockClass.RESET_DRIFT && v.clockClass() == ClockClass.RESET_DRIFT && v.periodNs() > 0 &&
-            !changeInWindow)
+            !changeInWindow && v.spanNs() >= 2.5 * truth.model().periodNs())
         {
             periodicScored++;
             if (v.has(SubTag.PERIODIC) == truth.model().periodic())
@@ -353,7 +354,8 @@ public final class Scorecard
         out.printf("   false changes in %d series without one (%.0f series-days): offline %d (%.4f per series-day), " +
             "online alarms %d (%.4f per series-day)%n", noChangeSeries, noChangeSeriesDays, offlineFalseChanges,
             perDay(offlineFalseChanges), onlineFalseAlarms, perDay(onlineFalseAlarms));
-        out.printf("   sub-tags: TZ/MINUTE right %s of %d OFFSET; PERIODIC right %s of %d RESET+DRIFT with a period%n",
+        out.printf("   sub-tags: TZ/MINUTE right %s of %d OFFSET; PERIODIC right %s of %d RESET+DRIFT spanning >= 2.5 " +
+            "periods%n",
             percent(offsetTagsRight, offsetTagsScored), offsetTagsScored, percent(periodicRight, periodicScored),
             periodicScored);
         out.printf("   status tags present %s of %d series whose server misbehaves; multi-clock component count " +

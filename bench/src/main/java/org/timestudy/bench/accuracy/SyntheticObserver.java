@@ -1,7 +1,7 @@
 package org.timestudy.bench.accuracy;
 
 import org.timestudy.analyzer.clock.Method;
-import org.timestudy.analyzer.clock.NtpTimestamps;
+import org.timestudy.ntp.NtpTime;
 import org.timestudy.analyzer.clock.SampleStatus;
 import org.timestudy.analyzer.clock.SeriesBuffer;
 import org.timestudy.testbed.clock.DateForm;
@@ -158,8 +158,8 @@ public final class SyntheticObserver
         final long arrive = t1 + path.outNs(random);
         final long processing = 10_000 + random.nextInt(90_000) +
             (response == Response.SLOW ? population.slowDelayNs(address) : 0);
-        final long t2 = NtpTimestamps.fromUnixNs(population.remoteTimeNs(address, arrive, seq));
-        final long t3 = NtpTimestamps.fromUnixNs(population.remoteTimeNs(address, arrive + processing, seq));
+        final long t2 = NtpTime.fromEpochNs(population.remoteTimeNs(address, arrive, seq));
+        final long t3 = NtpTime.fromEpochNs(population.remoteTimeNs(address, arrive + processing, seq));
         final long t4 = arrive + processing + path.backNs(random);
         out.addNtpExchange(t1, t2, t3, t4, precision, response == Response.UNSYNC ? SampleStatus.UNSYNC : 0);
     }

@@ -11,11 +11,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.CommandLineOptionException;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.timestudy.analyzer.classify.Classifier;
 import org.timestudy.analyzer.classify.ClassifierConfig;
 import org.timestudy.analyzer.classify.Verdict;
@@ -25,19 +20,18 @@ import org.timestudy.analyzer.clock.SeriesBuffer;
 import org.timestudy.bench.accuracy.AccuracyBenchmark;
 import org.timestudy.bench.accuracy.Observation;
 import org.timestudy.bench.accuracy.SyntheticObserver;
-import org.timestudy.testbed.JvmOptions;
 import org.timestudy.testbed.clock.Population;
 import org.timestudy.testbed.clock.PopulationMix;
 
 import java.util.concurrent.TimeUnit;
 
 /**
- * Classifier throughput in series per second on one thread, over pre-generated hourly series of the simulated
+ * Classifier throughput in series per second on one thread, over pre-generated series of the simulated
  * Internet: the default mix (mostly synced, as a survey sees it) or a balanced one (every clock model equally). The
  * baseline in the same run is what any analyzer does at least: load the points (burst selection, time order) and
  * take the median offset.
  * <pre>
- *   java -cp ... org.timestudy.bench.classify.ClassifierBench [JMH options, e.g. -p samples=24 -prof gc]
+ *   java -cp ... org.timestudy.bench.JmhRunner ClassifierBench [JMH options, e.g. -p samples=24 -prof gc]
  * </pre>
  */
 @State(Scope.Thread)
@@ -51,8 +45,8 @@ public class ClassifierBench
     private static final int SERIES = 1024;
     private static final long HOUR_NS = 3_600_000_000_000L;
 
-    /** Scheduled samples per series (hourly). */
-    @Param({"24", "168"})
+    /** Scheduled samples per series (hourly, spanning at least 26 h). */
+    @Param({"24", "48", "168"})
     public int samples;
 
     /** Population mix: "default" (a survey's) or "balanced" (every clock model equally). */
@@ -77,8 +71,11 @@ public class ClassifierBench
         final PopulationMix populationMix = "balanced".equals(mix) ? new PopulationMix().balancedClasses() :
             new PopulationMix();
         final Population population = Population.of(11, populationMix.allNormal());
-        final SyntheticObserver observer = new SyntheticObserver(population, 3, HOUR_NS, HOUR_NS,
-            samples * HOUR_NS, samples * HOUR_NS);
+        // Hourly, but never shorter than 26 h, so the classifier's 24-h minimum span does not make it trivial.
+        final long spanNs = Math.max(samples * HOUR_NS, 26 * HOUR_NS);
+        final long intervalNs = spanNs / samples;
+        final SyntheticObserver observer = new SyntheticObserver(population, 3, intervalNs, intervalNs, spanNs,
+            spanNs);
         final Observation observation = new Observation();
         for (int i = 0; i < SERIES; i++)
         {
@@ -105,26 +102,5 @@ public class ClassifierBench
     {
         return points.load(series[next++ & (SERIES - 1)], ClassifierConfig.BURST_WINDOW_NS_DEFAULT)
             .referenceOffsetNs();
-    }
-
-    /**
-     * Runs this benchmark with the project's JVM flags.
-     *
-     * @param args JMH command-line options.
-     * @throws RunnerException when JMH fails.
-     */
-    public static void main(final String[] args) throws RunnerException
-    {
-        final CommandLineOptions cli;
-        try
-        {
-            cli = new CommandLineOptions(args);
-        }
-        catch (final CommandLineOptionException ex)
-        {
-            throw new IllegalArgumentException(ex.getMessage(), ex);
-        }
-        new Runner(new OptionsBuilder().parent(cli).include(ClassifierBench.class.getSimpleName())
-            .jvmArgsAppend(JvmOptions.flags().toArray(new String[0])).build()).run();
     }
 }

@@ -24,6 +24,7 @@ public final class StatusLine implements AutoCloseable
 
     private final Counters counters;
     private final long totalTargets;
+    private final long resumedTargets;
     private final Writer csv;
     private long lastSent;
     private long lastRecv;
@@ -31,13 +32,15 @@ public final class StatusLine implements AutoCloseable
 
     /**
      * @param counters     the scan's counters.
-     * @param totalTargets targets over all rounds.
-     * @param csvFile      where to write the CSV, or null.
+     * @param totalTargets   targets over all rounds.
+     * @param resumedTargets targets done before this run (a resumed scan), counted in the progress.
+     * @param csvFile        where to write the CSV, or null.
      */
-    public StatusLine(final Counters counters, final long totalTargets, final Path csvFile)
+    public StatusLine(final Counters counters, final long totalTargets, final long resumedTargets, final Path csvFile)
     {
         this.counters = counters;
         this.totalTargets = Math.max(1, totalTargets);
+        this.resumedTargets = resumedTargets;
         try
         {
             this.csv = csvFile == null ? null : Files.newBufferedWriter(csvFile, StandardCharsets.UTF_8);
@@ -77,8 +80,9 @@ public final class StatusLine implements AutoCloseable
         final double recvPps = (recv - lastRecv) / dt;
         final double sentAvg = sent / Math.max(1e-9, elapsedS);
         final double recvAvg = recv / Math.max(1e-9, elapsedS);
-        final double percent = 100.0 * Math.min(done, totalTargets) / totalTargets;
-        final double etaS = done == 0 ? Double.NaN : (totalTargets - done) * elapsedS / done;
+        final long progress = Math.min(resumedTargets + done, totalTargets);
+        final double percent = 100.0 * progress / totalTargets;
+        final double etaS = done == 0 ? Double.NaN : (totalTargets - progress) * elapsedS / done;
         final double hitrate = done == 0 ? 0 : 100.0 * recv / done;
         lastSent = sent;
         lastRecv = recv;

@@ -259,12 +259,12 @@ public final class OptOutList implements AutoCloseable
             final AddressList parsed = AddressList.parse(
                 new StringReader(new String(bytes, StandardCharsets.UTF_8)), file.toString());
             seenDigest = digest;
-            final boolean first = current == null;
-            current = parsed;
-            if (!first)
+            // Count before publishing: whoever sees the new list also sees it counted.
+            if (current != null)
             {
                 reloads.incrementAndGet();
             }
+            current = parsed;
             return null;
         }
         catch (final NoSuchFileException ex)

@@ -1,5 +1,6 @@
 package org.timestudy.testbed.clock;
 
+import org.timestudy.ntp.NtpFields;
 import org.timestudy.analyzer.classify.ClockClass;
 import org.timestudy.analyzer.classify.SubTag;
 import org.timestudy.analyzer.clock.SampleStatus;
@@ -442,9 +443,9 @@ public final class Population
         };
     }
 
-    private static final int KOD_RATE = ('R' << 24) | ('A' << 16) | ('T' << 8) | 'E';
-    private static final int KOD_DENY = ('D' << 24) | ('E' << 16) | ('N' << 8) | 'Y';
-    private static final int KOD_RSTR = ('R' << 24) | ('S' << 16) | ('T' << 8) | 'R';
+    private static final int KOD_RATE = NtpFields.KISS_RATE;
+    private static final int KOD_DENY = NtpFields.KISS_DENY;
+    private static final int KOD_RSTR = NtpFields.KISS_RSTR;
 
     private boolean changes(final long h)
     {

@@ -28,7 +28,9 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
             System.err.println(context.getDisplayName() + ": " + SKIP_REASON);
             Assumptions.abort(SKIP_REASON);
         }
-        context.getStore(NS).put(Lab.class, Lab.up());
+        final LabTest spec = context.getRequiredTestClass().getAnnotation(LabTest.class);
+        final Lab lab = spec != null && spec.simulation() ? Lab.upWithSimulation(spec.simulationSeed()) : Lab.up();
+        context.getStore(NS).put(Lab.class, lab);
     }
 
     @Override

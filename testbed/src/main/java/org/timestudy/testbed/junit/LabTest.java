@@ -18,4 +18,13 @@ import java.lang.annotation.Target;
 @Tag("lab")
 public @interface LabTest
 {
+    /**
+     * @return true to also run the simulated Internet (lab preset) on the lab's simulated space.
+     */
+    boolean simulation() default false;
+
+    /**
+     * @return seed of the simulated population.
+     */
+    long simulationSeed() default 42;
 }

