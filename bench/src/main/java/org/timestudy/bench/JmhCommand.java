@@ -4,10 +4,8 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-import org.timestudy.testbed.JvmOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -63,8 +61,7 @@ public final class JmhCommand implements Callable<Integer>
     ChainedOptionsBuilder options() throws Exception
     {
         final ChainedOptionsBuilder b = new OptionsBuilder()
-            .parent(new CommandLineOptions(jmhArgs == null ? new String[0] : jmhArgs.trim().split("\\s+")))
-            .jvmArgsAppend(JvmOptions.flags().toArray(new String[0]));
+            .parent(JmhRunner.options(jmhArgs == null ? new String[0] : jmhArgs.trim().split("\\s+")));
         if (includes.isEmpty())
         {
             b.include(SUITE);
