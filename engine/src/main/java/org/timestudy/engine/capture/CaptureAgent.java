@@ -35,6 +35,8 @@ public final class CaptureAgent implements Agent, PcapCapture.FrameHandler
     private static final long STATS_INTERVAL_NS = 100_000_000L;
     private static final long MAX_T1_ERROR_NS = 1_000_000_000L;
     private static final int FRAMES_PER_CYCLE = 256;
+    /** Longest time spent at close reading frames the kernel already captured, ns. */
+    private static final long DRAIN_LIMIT_NS = 4_000_000_000L;
 
     private final PcapCapture handle;
     private final ProbeReceiver receiver;
@@ -322,11 +324,20 @@ public final class CaptureAgent implements Agent, PcapCapture.FrameHandler
         return t1EarlierThanSendClock;
     }
 
+    /**
+     * Reads what the kernel has already captured before stopping (a loaded machine can leave the capture seconds
+     * behind the wire when the cooldown ends), for at most {@link #DRAIN_LIMIT_NS}, then takes the drop counters.
+     */
     @Override
     public void onClose()
     {
         if (handle != null)
         {
+            final long deadline = System.nanoTime() + DRAIN_LIMIT_NS;
+            while (handle.poll(this, FRAMES_PER_CYCLE) > 0 && System.nanoTime() - deadline < 0)
+            {
+                // drain
+            }
             readStats();
         }
     }
