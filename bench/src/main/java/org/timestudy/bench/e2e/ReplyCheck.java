@@ -10,7 +10,8 @@ import org.timestudy.testbed.clock.Population;
  *
  * <p>A reply is correct when it says LI 0, version 4, mode 4 (server), stratum 2; when its receive timestamp T2 is
  * what the address's clock showed at some moment between the probe leaving ({@code sentNotBeforeEpochNs}) and the
- * reply being recorded ({@code recordedEpochNs}), within {@link #TOLERANCE_NS}; and when its transmit timestamp T3
+ * reply being recorded ({@code recordedEpochNs}), within {@link #TOLERANCE_NS} (when a reset+drift clock steps back
+ * inside that window, on either side of the step); and when its transmit timestamp T3
  * follows T2 by 0 to {@link #MAX_T3_MINUS_T2_NS}. Decoding mistakes (a wrong offset, byte order, era or scale) fail
  * the T2 check by seconds to decades: the population's offsets reach 500 days and its stuck clocks 20 years.
  */
@@ -55,8 +56,22 @@ public final class ReplyCheck
         }
         final long t2 = NtpTime.toEpochNs(receiveTimestamp);
         final long t3 = NtpTime.toEpochNs(transmitTimestamp);
-        final long earliest = remoteNs(address, sentNotBeforeEpochNs) - TOLERANCE_NS;
-        final long latest = remoteNs(address, recordedEpochNs) + TOLERANCE_NS;
+        final long atSend = remoteNs(address, sentNotBeforeEpochNs);
+        final long atRecord = remoteNs(address, recordedEpochNs);
+        final long earliest;
+        final long latest;
+        if (atRecord >= atSend)
+        {
+            earliest = atSend - TOLERANCE_NS;
+            latest = atRecord + TOLERANCE_NS;
+        }
+        else
+        {
+            // The clock stepped back inside the window (a reset+drift clock's reset): T2 lies on either side of it.
+            final long windowNs = recordedEpochNs - sentNotBeforeEpochNs;
+            earliest = atRecord - windowNs - TOLERANCE_NS;
+            latest = atSend + windowNs + TOLERANCE_NS;
+        }
         return t2 >= earliest && t2 <= latest && t3 - t2 >= 0 && t3 - t2 <= MAX_T3_MINUS_T2_NS;
     }
 

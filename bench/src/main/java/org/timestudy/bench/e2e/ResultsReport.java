@@ -108,7 +108,7 @@ public final class ResultsReport
         md.append("- date: ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append('\n');
         md.append("- machine: ").append(machine()).append('\n');
         md.append("- tools: timestudy (this tree), ").append(Peers.versions().get("zmap")).append(" (Debian), ")
-            .append(Peers.versions().get("masscan")).append(" (Debian)\n");
+            .append(Peers.versions().get("masscan").replaceAll("\\s*\\(.*\\)", "")).append(" (Debian)\n");
         md.append("- command: `").append(commandLine).append("`\n");
         md.append(String.format(Locale.ROOT, "- %d repetition(s) of the ladder; each run sends every target of %s " +
             "k times, k chosen for ~%.0f s at the requested rate (400k assumed for max); cooldown/wait %d s; one " +
@@ -127,7 +127,7 @@ public final class ResultsReport
         {
             final RunResult r = runs.stream().filter(x -> x.contender().equals(c) && x.rateLabel().equals("300k"))
                 .findFirst().orElse(runs.stream().filter(x -> x.contender().equals(c)).findFirst().orElseThrow());
-            md.append(String.join(" ", r.command().stream().map(ResultsReport::quote).toList())).append("\n\n");
+            md.append(display(r.command())).append("\n\n");
         }
         md.append("```\n\n");
 
@@ -394,6 +394,15 @@ public final class ResultsReport
         Arrays.sort(v);
         final int n = v.length;
         return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+
+    /** A command as a reader would type it: the engine's JVM line shown as {@code ./timestudy scan ARGS}. */
+    static String display(final List<String> command)
+    {
+        final int main = command.indexOf("org.timestudy.engine.cli.ScanCommand");
+        final List<String> shown = main < 0 ? command : command.subList(main + 1, command.size());
+        return (main < 0 ? "" : "./timestudy scan ") + String.join(" ", shown.stream().map(ResultsReport::quote)
+            .toList());
     }
 
     private static String quote(final String arg)
