@@ -1,7 +1,9 @@
 package org.timestudy.bench;
 
 import org.timestudy.bench.accuracy.AccuracyCommand;
+import org.timestudy.bench.e2e.E2eCommand;
 import org.timestudy.bench.http.HttpBenchCommand;
+import org.timestudy.bench.sim.SimCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,13 +12,16 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /**
- * {@code ./timestudy bench}: end-to-end measurements (JMH benchmarks run with their own main classes).
+ * {@code ./timestudy bench}: the JMH suite ({@code jmh}), the head-to-head in the lab ({@code e2e}), the simulated
+ * Internet's saturation ({@code sim}) and the classifier's accuracy ({@code accuracy}).
  */
 @Command(
     name = "bench",
-    header = "Run a benchmark: accuracy against ground truth, HTTP figures in the lab.",
+    header = "Run a benchmark: JMH suite, head-to-head against zmap and masscan, the simulated Internet's "
+        + "saturation, HTTP figures in the lab, accuracy against ground truth.",
     mixinStandardHelpOptions = true,
-    subcommands = {AccuracyCommand.class, HttpBenchCommand.class})
+    subcommands = {AccuracyCommand.class, E2eCommand.class, HttpBenchCommand.class, JmhCommand.class,
+        SimCommand.class})
 public final class BenchCommand implements Callable<Integer>
 {
     @Spec

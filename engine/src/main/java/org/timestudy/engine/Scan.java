@@ -8,13 +8,8 @@ import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.status.AtomicCounter;
-import org.pcap4j.core.BpfProgram;
-import org.pcap4j.core.PcapHandle;
-import org.pcap4j.core.PcapNativeException;
-import org.pcap4j.core.PcapNetworkInterface;
 import org.timestudy.engine.capture.CaptureAgent;
 import org.timestudy.engine.capture.FollowUpSender;
-import org.timestudy.engine.capture.PcapLibrary;
 import org.timestudy.engine.capture.SendClockRing;
 import org.timestudy.engine.capture.T1Ring;
 import org.timestudy.engine.probe.ProbeContext;
@@ -35,6 +30,7 @@ import org.timestudy.journal.RecordType;
 import org.timestudy.journal.ScanEventFlyweight;
 import org.timestudy.nativeio.EnvironmentNotReadyException;
 import org.timestudy.nativeio.PacketSocket;
+import org.timestudy.nativeio.PcapCapture;
 import sun.misc.Signal;
 
 import java.io.ByteArrayOutputStream;
@@ -102,7 +98,6 @@ public final class Scan
         {
             installSignals();
         }
-        PcapLibrary.configure();
         try
         {
             Files.createDirectories(ctx.journalDir);
@@ -147,7 +142,7 @@ public final class Scan
             ResumeFile resume = ctx.resume ? ResumeFile.resume(ctx.resumeFile, fingerprint) :
                 ResumeFile.create(ctx.resumeFile, fingerprint);
             RoundFile rounds = ctx.rounds > 1 ? RoundFile.open(ctx.roundFile, ctx.senderThreads, ctx.resume) : null;
-            PcapHandle handle = openCapture(probeCtx);
+            PcapCapture handle = openCapture(probeCtx);
             StatusLine status = new StatusLine(counters, totalTargets, resumedTargets(resume), ctx.statusFile))
         {
             final long startNs = Instant.now().toEpochMilli() * 1_000_000L;
@@ -386,37 +381,12 @@ public final class Scan
         return new ScanResult(0, "dry-run", Map.of("targets", c[4].get()), Map.of(), 0, 0, true);
     }
 
-    private PcapHandle openCapture(final ProbeContext probeCtx)
+    private PcapCapture openCapture(final ProbeContext probeCtx)
     {
-        try
-        {
-            final PcapHandle handle = new PcapHandle.Builder(ctx.interfaceName)
-                .snaplen(ctx.probe.snapLength())
-                .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
-                .timeoutMillis(1)
-                .bufferSize(ctx.pcapBufferBytes)
-                .timestampPrecision(PcapHandle.TimestampPrecision.NANO)
-                .immediateMode(true)
-                .build();
-            handle.setFilter(ctx.probe.captureFilter(probeCtx), BpfProgram.BpfCompileMode.OPTIMIZE);
-            // Blocking reads never return while idle with libpcap >= 1.9 on Linux: read non-blocking and park.
-            handle.setBlockingMode(PcapHandle.BlockingMode.NONBLOCKING);
-            return handle;
-        }
-        catch (final PcapNativeException ex)
-        {
-            final String m = String.valueOf(ex.getMessage());
-            if (m.contains("ermission") || m.contains("not permitted"))
-            {
-                throw new EnvironmentNotReadyException("capture needs CAP_NET_RAW and CAP_NET_ADMIN (run as root): " +
-                    m);
-            }
-            throw new EnvironmentNotReadyException("cannot capture on " + ctx.interfaceName + ": " + m);
-        }
-        catch (final org.pcap4j.core.NotOpenException ex)
-        {
-            throw new IllegalStateException(ex);
-        }
+        // Immediate mode, nanosecond kernel timestamps, non-blocking reads (with libpcap >= 1.9 on Linux a blocking
+        // read never returns while idle).
+        return PcapCapture.openLive(ctx.interfaceName, ctx.probe.snapLength(), ctx.pcapBufferBytes,
+            ctx.probe.captureFilter(probeCtx));
     }
 
     private long[] key()

@@ -1,15 +1,10 @@
 package org.timestudy.engine.capture;
 
 import org.HdrHistogram.Histogram;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
-import org.pcap4j.core.NotOpenException;
-import org.pcap4j.core.PcapHandle;
-import org.pcap4j.core.PcapNativeException;
-import org.pcap4j.core.PcapStat;
-import org.pcap4j.core.RawPacketListener;
-import org.agrona.MutableDirectBuffer;
 import org.timestudy.engine.probe.Echo;
 import org.timestudy.engine.probe.RecordSink;
 import org.timestudy.engine.probe.ProbeReceiver;
@@ -24,12 +19,12 @@ import org.timestudy.engine.wire.Ipv4Flyweight;
 import org.timestudy.journal.IcmpUnreachableFlyweight;
 import org.timestudy.journal.JournalAppender;
 import org.timestudy.journal.RecordFlags;
+import org.timestudy.nativeio.PcapCapture;
 import org.timestudy.ntp.NtpFields;
 
-import java.sql.Timestamp;
-
 /**
- * The capture thread: reads frames from its own pcap handle (non-blocking {@code dispatch}), recognises our
+ * The capture thread: reads frames from its own libpcap handle ({@link PcapCapture}: non-blocking, in place, no
+ * copy and no allocation per frame), recognises our
  * outgoing probes (their kernel timestamp is T1), validates replies statelessly by their echoed cookie, and appends
  * every valid reply and quoting ICMP error to the journal. Everything that fails a check is counted by reason and
  * never becomes an observation. It owns the journal appender.
@@ -37,12 +32,15 @@ import java.sql.Timestamp;
  * <p>Checks, in order: the probe's own parse (truncated, oversized, wrong mode), the source is a target of this
  * scan, the cookie validates for the reply's addresses and ports, and the probe was not already answered.
  */
-public final class CaptureAgent implements Agent, RawPacketListener, RecordSink
+public final class CaptureAgent implements Agent, PcapCapture.FrameHandler, RecordSink
 {
     private static final long STATS_INTERVAL_NS = 100_000_000L;
     private static final long MAX_T1_ERROR_NS = 1_000_000_000L;
+    private static final int FRAMES_PER_CYCLE = 256;
+    /** Longest time spent at close reading frames the kernel already captured, ns. */
+    private static final long DRAIN_LIMIT_NS = 4_000_000_000L;
 
-    private final PcapHandle handle;
+    private final PcapCapture handle;
     private final ProbeReceiver receiver;
     private final ProbeCookie cookie;
     private final ScanTargets targets;
@@ -53,7 +51,7 @@ public final class CaptureAgent implements Agent, RawPacketListener, RecordSink
     private final long scanId;
     private final int probesPerTarget;
     private final byte[] sourceMac;
-    private final UnsafeBuffer frame = new UnsafeBuffer(new byte[0]);
+    private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
     private final Echo echo = new Echo();
     private final ReplyContext reply = new ReplyContext();
     private final IcmpUnreachableFlyweight icmpRecord = new IcmpUnreachableFlyweight();
@@ -80,7 +78,7 @@ public final class CaptureAgent implements Agent, RawPacketListener, RecordSink
     private FollowUpSender followUps = FollowUpSender.NONE;
 
     /**
-     * @param handle          an open pcap handle with the probe's filter, non-blocking, nanosecond timestamps.
+     * @param handle          an open capture with the probe's filter (null when frames are fed by hand).
      * @param receiver        the probe's receiver.
      * @param cookie          the scan's cookie for this probe.
      * @param targets         the scan's targets.
@@ -94,7 +92,7 @@ public final class CaptureAgent implements Agent, RawPacketListener, RecordSink
      * @param counters        the engine's counters.
      */
     public CaptureAgent(
-        final PcapHandle handle,
+        final PcapCapture handle,
         final ProbeReceiver receiver,
         final ProbeCookie cookie,
         final ScanTargets targets,
@@ -157,10 +155,10 @@ public final class CaptureAgent implements Agent, RawPacketListener, RecordSink
     }
 
     @Override
-    public int doWork() throws PcapNativeException, NotOpenException, InterruptedException
+    public int doWork()
     {
         final long start = System.nanoTime();
-        int n = handle.dispatch(-1, this);
+        int n = handle.poll(this, FRAMES_PER_CYCLE);
         n += receiver.poll(start, reply, followUps, this);
         followUps.flush();
         final long end = System.nanoTime();
@@ -177,24 +175,15 @@ public final class CaptureAgent implements Agent, RawPacketListener, RecordSink
     }
 
     /** Reads pcap's drop counters into ours. */
-    public void readStats() throws PcapNativeException, NotOpenException
+    public void readStats()
     {
-        final PcapStat stat = handle.getStats();
-        pcapDrops.setRelease(stat.getNumPacketsDropped());
-        pcapIfDrops.setRelease(stat.getNumPacketsDroppedByIf());
-    }
-
-    @Override
-    public void gotPacket(final byte[] packet)
-    {
-        captured.incrementRelease();
-        final Timestamp ts = handle.getTimestamp();
-        final long timeNs = Math.floorDiv(ts.getTime(), 1000L) * 1_000_000_000L + ts.getNanos();
-        onFrame(packet, packet.length, timeNs);
+        handle.readStats();
+        pcapDrops.setRelease(handle.drops());
+        pcapIfDrops.setRelease(handle.interfaceDrops());
     }
 
     /**
-     * Handles one captured frame (also the entry point for tests that replay frames).
+     * Handles one captured frame from bytes (the entry point for tests that replay frames).
      *
      * @param packet   captured bytes, Ethernet header first.
      * @param length   bytes captured.
@@ -202,7 +191,14 @@ public final class CaptureAgent implements Agent, RawPacketListener, RecordSink
      */
     public void onFrame(final byte[] packet, final int length, final long timeNs)
     {
-        frame.wrap(packet, 0, length);
+        onFrame(new UnsafeBuffer(packet, 0, length), length, timeNs);
+    }
+
+    @Override
+    public void onFrame(final UnsafeBuffer buffer, final int length, final long timeNs)
+    {
+        captured.incrementRelease();
+        frame.wrap(buffer, 0, length);
         if (length < EthernetFlyweight.HEADER_LENGTH + Ipv4Flyweight.MIN_HEADER_LENGTH ||
             EthernetFlyweight.etherType(frame, 0) != EthernetFlyweight.ETHER_TYPE_IPV4)
         {
@@ -386,16 +382,21 @@ public final class CaptureAgent implements Agent, RawPacketListener, RecordSink
         return t1EarlierThanSendClock;
     }
 
+    /**
+     * Reads what the kernel has already captured before stopping (a loaded machine can leave the capture seconds
+     * behind the wire when the cooldown ends), for at most {@link #DRAIN_LIMIT_NS}, then takes the drop counters.
+     */
     @Override
     public void onClose()
     {
-        try
+        if (handle != null)
         {
+            final long deadline = System.nanoTime() + DRAIN_LIMIT_NS;
+            while (handle.poll(this, FRAMES_PER_CYCLE) > 0 && System.nanoTime() - deadline < 0)
+            {
+                // drain
+            }
             readStats();
-        }
-        catch (final PcapNativeException | NotOpenException ex)
-        {
-            // the handle may already be closed: the last counters stand.
         }
     }
 }

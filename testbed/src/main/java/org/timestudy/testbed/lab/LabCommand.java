@@ -48,15 +48,16 @@ public final class LabCommand implements Callable<Integer>
         long simSeed;
 
         @Option(names = "--sim-mix", description = "Population mix: lab (behaviours show within minutes), survey " +
-            "(real time), balanced (equal classes, lab time).", defaultValue = "lab")
+            "(real time), balanced (equal classes, lab time), bench (every request answered normally, real time).",
+            defaultValue = "lab")
         String simMix;
 
         @Override
         public Integer call()
         {
             final long now = Instant.now().toEpochMilli() * 1_000_000L;
-            final SimSpec spec = !sim ? null : simMix.equals("survey") ?
-                new SimSpec(simSeed, "survey", LabLayout.SIM_SPACE, now, 1) :
+            final SimSpec spec = !sim ? null : simMix.equals("survey") || simMix.equals(SimSpec.BENCH) ?
+                new SimSpec(simSeed, simMix, LabLayout.SIM_SPACE, now, 1) :
                 new SimSpec(simSeed, simMix, LabLayout.SIM_SPACE, now, SimSpec.LAB_TIMESCALE);
             final Lab lab = Lab.up(id, true, LabLayout.defaultServers(), LabLayout.defaultCnames(), spec, System.err);
             Status.print(lab);

@@ -23,8 +23,8 @@ import java.util.SplittableRandom;
 
 /**
  * Answers NTP for every address of the simulated space, each as its {@link Population} model says: reads requests
- * from an AF_PACKET socket (BPF: UDP to port 123) in batches with {@code recvmmsg}, and writes each reply from the
- * very address that was asked, in batches with {@code sendmmsg}. A plain UDP socket could not do that without
+ * from an AF_PACKET tap (every EtherType, BPF: UDP to port 123, our own frames ignored) in batches with
+ * {@code recvmmsg}, and writes each reply from the very address that was asked, in batches with {@code sendmmsg}. A plain UDP socket could not do that without
  * IP_PKTINFO. The kernel's own UDP stack never sees these requests: the lab drops them in the internet namespace's
  * input hook, after this socket's tap.
  *
@@ -81,7 +81,9 @@ public final class NtpResponder implements Agent
     public NtpResponder(final String interfaceName, final byte[] ourMac, final int spaceFirst, final long spaceSize,
         final Population population, final SimCounters counters)
     {
-        this.rx = PacketSocket.openForReceive(interfaceName, PacketSocket.ETH_P_IP);
+        // ETH_P_ALL: a tap, served before the interface's ingress hooks, so a netdev ingress drop of these
+        // requests (the benchmarks' rig) spares the kernel's IP input without starving the responder.
+        this.rx = PacketSocket.openForReceive(interfaceName, PacketSocket.ETH_P_ALL);
         rx.attachFilter(BpfProgram.udpToPort(123));
         rx.ignoreOutgoing();
         rx.receiveBufferBytes(64 << 20);

@@ -1,0 +1,278 @@
+package org.timestudy.nativeio;
+
+import jnr.ffi.LibraryLoader;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A live libpcap capture on one interface, read without copying and without allocating: nanosecond kernel
+ * timestamps, immediate mode, a compiled BPF filter, non-blocking reads ({@code pcap_next_ex}; with libpcap 1.9 or
+ * later on Linux a blocking read never returns while idle). Each frame is handed to a {@link FrameHandler} as a
+ * buffer over libpcap's own ring, valid until the next read. One thread only.
+ *
+ * <pre>
+ *  struct pcap_pkthdr (24 bytes)        struct pcap_stat (12)    struct bpf_program (16)
+ *   0 ts.tv_sec  (long)                  0 ps_recv                0 bf_len   (u_int)
+ *   8 ts.tv_usec (long; ns here)         4 ps_drop                8 bf_insns (pointer)
+ *  16 caplen (u_int)                     8 ps_ifdrop
+ *  20 len    (u_int)
+ * </pre>
+ */
+public final class PcapCapture implements AutoCloseable
+{
+    /** Receives captured frames. */
+    @FunctionalInterface
+    public interface FrameHandler
+    {
+        /**
+         * @param frame    the frame, Ethernet header at offset 0, valid only during the call.
+         * @param length   bytes captured.
+         * @param epochNs  kernel timestamp, ns since 1970.
+         */
+        void onFrame(UnsafeBuffer frame, int length, long epochNs);
+    }
+
+    private static final int ERRBUF_SIZE = 256;
+    private static final int PCAP_TSTAMP_PRECISION_NANO = 1;
+    private static final int PCAP_NETMASK_UNKNOWN = 0xFFFF_FFFF;
+    private static final int DLT_EN10MB = 1;
+    private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
+    private static final List<String> SEARCH = List.of("/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu",
+        "/usr/lib/aarch64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/lib");
+    private static final List<String> NAMES = List.of("libpcap.so", "libpcap.so.1", "libpcap.so.0.8");
+    private static volatile LibPcap lib;
+
+    private final LibPcap pcap;
+    private final long handle;
+    private final NativeBuffer scratch = new NativeBuffer(64);
+    private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
+    private final long headerOut;
+    private final long dataOut;
+    private final long statsAddress;
+    private final UnsafeBuffer header = new UnsafeBuffer(0, 0);
+    private long drops;
+    private long interfaceDrops;
+
+    private PcapCapture(final LibPcap pcap, final long handle)
+    {
+        this.pcap = pcap;
+        this.handle = handle;
+        this.headerOut = scratch.address();
+        this.dataOut = scratch.address() + 8;
+        this.statsAddress = scratch.address() + 16;
+    }
+
+    /**
+     * Opens a live capture.
+     *
+     * @param interfaceName interface to capture on.
+     * @param snapLength    bytes kept of each frame.
+     * @param bufferBytes   kernel ring size.
+     * @param filter        pcap filter expression.
+     * @return the open, non-blocking capture.
+     * @throws EnvironmentNotReadyException without libpcap, without privileges, or when the interface is missing.
+     * @throws IllegalArgumentException when the filter does not compile.
+     */
+    public static PcapCapture openLive(final String interfaceName, final int snapLength, final int bufferBytes,
+        final String filter)
+    {
+        final LibPcap pcap = library();
+        final NativeBuffer err = new NativeBuffer(ERRBUF_SIZE);
+        final long p = pcap.pcap_create(interfaceName, err.address());
+        if (p == 0)
+        {
+            throw new EnvironmentNotReadyException("cannot capture on " + interfaceName + ": " + text(err));
+        }
+        final PcapCapture c = new PcapCapture(pcap, p);
+        try
+        {
+            pcap.pcap_set_snaplen(p, snapLength);
+            pcap.pcap_set_promisc(p, 0);
+            pcap.pcap_set_timeout(p, 1);
+            pcap.pcap_set_buffer_size(p, bufferBytes);
+            pcap.pcap_set_immediate_mode(p, 1);
+            if (pcap.pcap_set_tstamp_precision(p, PCAP_TSTAMP_PRECISION_NANO) != 0)
+            {
+                throw new EnvironmentNotReadyException("libpcap offers no nanosecond timestamps here");
+            }
+            final int status = pcap.pcap_activate(p);
+            if (status < 0)
+            {
+                final String m = pcap.pcap_geterr(p);
+                if (String.valueOf(m).contains("ermission") || String.valueOf(m).contains("not permitted"))
+                {
+                    throw new EnvironmentNotReadyException("capture needs CAP_NET_RAW and CAP_NET_ADMIN (run as " +
+                        "root): " + m);
+                }
+                throw new EnvironmentNotReadyException("cannot capture on " + interfaceName + ": " + m);
+            }
+            if (pcap.pcap_datalink(p) != DLT_EN10MB)
+            {
+                throw new EnvironmentNotReadyException(interfaceName + " is not an Ethernet interface");
+            }
+            final NativeBuffer program = new NativeBuffer(16);
+            if (pcap.pcap_compile(p, program.address(), filter, 1, PCAP_NETMASK_UNKNOWN) != 0)
+            {
+                throw new IllegalArgumentException("bad capture filter '" + filter + "': " + pcap.pcap_geterr(p));
+            }
+            try
+            {
+                if (pcap.pcap_setfilter(p, program.address()) != 0)
+                {
+                    throw new IllegalStateException("pcap_setfilter: " + pcap.pcap_geterr(p));
+                }
+            }
+            finally
+            {
+                pcap.pcap_freecode(program.address());
+            }
+            if (pcap.pcap_setnonblock(p, 1, err.address()) != 0)
+            {
+                throw new IllegalStateException("pcap_setnonblock: " + text(err));
+            }
+            return c;
+        }
+        catch (final RuntimeException ex)
+        {
+            c.close();
+            throw ex;
+        }
+    }
+
+    /**
+     * Reads the frames waiting, up to a limit, without blocking.
+     *
+     * @param handler gets each frame.
+     * @param limit   most frames to read.
+     * @return frames read (0 when none was waiting).
+     * @throws IllegalStateException when libpcap reports an error.
+     */
+    public int poll(final FrameHandler handler, final int limit)
+    {
+        int n = 0;
+        while (n < limit)
+        {
+            final int r = pcap.pcap_next_ex(handle, headerOut, dataOut);
+            if (r == 1)
+            {
+                final UnsafeBuffer s = scratch.buffer();
+                header.wrap(s.getLong(0, NATIVE), 24);
+                final int length = header.getInt(16, NATIVE);
+                frame.wrap(s.getLong(8, NATIVE), length);
+                handler.onFrame(frame, length, header.getLong(0, NATIVE) * 1_000_000_000L + header.getLong(8, NATIVE));
+                n++;
+            }
+            else if (r == 0)
+            {
+                break;
+            }
+            else
+            {
+                throw new IllegalStateException("pcap_next_ex: " + pcap.pcap_geterr(handle));
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Reads libpcap's counters ({@code pcap_stats}).
+     *
+     * @return this, with {@link #drops()} and {@link #interfaceDrops()} updated.
+     */
+    public PcapCapture readStats()
+    {
+        if (pcap.pcap_stats(handle, statsAddress) == 0)
+        {
+            drops = scratch.buffer().getInt(20, NATIVE) & 0xFFFF_FFFFL;
+            interfaceDrops = scratch.buffer().getInt(24, NATIVE) & 0xFFFF_FFFFL;
+        }
+        return this;
+    }
+
+    /**
+     * @return frames the kernel dropped because the ring was full, at the last {@link #readStats()}.
+     */
+    public long drops()
+    {
+        return drops;
+    }
+
+    /**
+     * @return frames the interface dropped, at the last {@link #readStats()}.
+     */
+    public long interfaceDrops()
+    {
+        return interfaceDrops;
+    }
+
+    @Override
+    public void close()
+    {
+        pcap.pcap_close(handle);
+    }
+
+    /**
+     * @return libpcap, loaded once from the system's library directories.
+     * @throws EnvironmentNotReadyException when libpcap is not installed.
+     */
+    public static LibPcap library()
+    {
+        LibPcap l = lib;
+        if (l == null)
+        {
+            synchronized (PcapCapture.class)
+            {
+                l = lib;
+                if (l == null)
+                {
+                    final String path = libraryPath();
+                    l = LibraryLoader.create(LibPcap.class).failImmediately().load(path);
+                    lib = l;
+                }
+            }
+        }
+        return l;
+    }
+
+    /**
+     * Where libpcap is. Debian's libpcap0.8 ships {@code libpcap.so.0.8} without the unversioned name that only the
+     * -dev package adds.
+     *
+     * @return the library's path.
+     * @throws EnvironmentNotReadyException when it is not installed.
+     */
+    public static String libraryPath()
+    {
+        for (final String dir : SEARCH)
+        {
+            for (final String name : NAMES)
+            {
+                final Path p = Path.of(dir, name);
+                if (Files.exists(p))
+                {
+                    return p.toString();
+                }
+            }
+        }
+        throw new EnvironmentNotReadyException("libpcap is not installed (Debian/Ubuntu: apt-get install libpcap0.8)");
+    }
+
+    private static String text(final NativeBuffer b)
+    {
+        final StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < b.capacity(); i++)
+        {
+            final byte c = b.buffer().getByte(i);
+            if (c == 0)
+            {
+                break;
+            }
+            sb.append((char)c);
+        }
+        return sb.toString();
+    }
+}
