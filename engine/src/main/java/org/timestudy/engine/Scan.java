@@ -9,6 +9,7 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.timestudy.engine.capture.CaptureAgent;
+import org.timestudy.engine.capture.CaptureHandle;
 import org.timestudy.engine.capture.FollowUpSender;
 import org.timestudy.engine.capture.SendClockRing;
 import org.timestudy.engine.capture.T1Ring;
@@ -385,7 +386,7 @@ public final class Scan
     {
         // Immediate mode, nanosecond kernel timestamps, non-blocking reads (with libpcap >= 1.9 on Linux a blocking
         // read never returns while idle).
-        return PcapCapture.openLive(ctx.interfaceName, ctx.probe.snapLength(), ctx.pcapBufferBytes,
+        return CaptureHandle.open(ctx.interfaceName, ctx.probe.snapLength(), ctx.pcapBufferBytes,
             ctx.probe.captureFilter(probeCtx));
     }
 

@@ -54,13 +54,15 @@ public final class PcapCapture implements AutoCloseable
     private final long dataOut;
     private final long statsAddress;
     private final UnsafeBuffer header = new UnsafeBuffer(0, 0);
+    private final AutoCloseable owner;
     private long drops;
     private long interfaceDrops;
 
-    private PcapCapture(final LibPcap pcap, final long handle)
+    private PcapCapture(final LibPcap pcap, final long handle, final AutoCloseable owner)
     {
         this.pcap = pcap;
         this.handle = handle;
+        this.owner = owner;
         this.headerOut = scratch.address();
         this.dataOut = scratch.address() + 8;
         this.statsAddress = scratch.address() + 16;
@@ -87,7 +89,7 @@ public final class PcapCapture implements AutoCloseable
         {
             throw new EnvironmentNotReadyException("cannot capture on " + interfaceName + ": " + text(err));
         }
-        final PcapCapture c = new PcapCapture(pcap, p);
+        final PcapCapture c = new PcapCapture(pcap, p, null);
         try
         {
             pcap.pcap_set_snaplen(p, snapLength);
@@ -141,6 +143,23 @@ public final class PcapCapture implements AutoCloseable
             c.close();
             throw ex;
         }
+    }
+
+    /**
+     * Reads a capture that another libpcap binding opened and configured (the engine opens its handle with pcap4j).
+     * The handle must be active and non-blocking; closing this closes the owner, which closes the handle.
+     *
+     * @param pcapHandle the {@code pcap_t *}.
+     * @param owner      what closes the handle.
+     * @return a reader of that handle.
+     */
+    public static PcapCapture adopt(final long pcapHandle, final AutoCloseable owner)
+    {
+        if (pcapHandle == 0)
+        {
+            throw new IllegalArgumentException("null pcap_t");
+        }
+        return new PcapCapture(library(), pcapHandle, owner);
     }
 
     /**
@@ -212,7 +231,19 @@ public final class PcapCapture implements AutoCloseable
     @Override
     public void close()
     {
-        pcap.pcap_close(handle);
+        if (owner == null)
+        {
+            pcap.pcap_close(handle);
+            return;
+        }
+        try
+        {
+            owner.close();
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException("closing the capture handle", ex);
+        }
     }
 
     /**

@@ -3,9 +3,9 @@ package org.timestudy.engine.capture;
 import org.timestudy.nativeio.PcapCapture;
 
 /**
- * Points pcap4j (the tests' reader of pcap files) at the system's libpcap, the one the capture itself loads
- * ({@link PcapCapture#libraryPath()}: Debian's libpcap0.8 ships {@code libpcap.so.0.8} without the unversioned name
- * JNA looks for).
+ * Points pcap4j (which opens the capture handle, {@link CaptureHandle}, and reads pcap files in tests) at the
+ * system's libpcap, the one {@link PcapCapture} loads ({@link PcapCapture#libraryPath()}: Debian's libpcap0.8 ships
+ * {@code libpcap.so.0.8} without the unversioned name JNA looks for).
  */
 public final class PcapLibrary
 {
