@@ -121,10 +121,14 @@ public final class NtpResponder implements Agent
         final int n = in.receive(rx);
         if (n > 0)
         {
+            // Read both clocks together: a slow server's reply leaves at batchMonoNs + delay and claims T3 =
+            // trueNs + delay, so the two must name the same instant (a thread preempted between an earlier
+            // monotonic read and this one would release replies before the T3 they carry).
             final long trueNs = clock.nowNs();
+            final long batchMonoNs = System.nanoTime();
             for (int i = 0; i < n; i++)
             {
-                onRequest(in.frame(i), in.receivedLength(i), trueNs, monoNs);
+                onRequest(in.frame(i), in.receivedLength(i), trueNs, batchMonoNs);
                 if (pending > out.slots() - 3)
                 {
                     flush();

@@ -143,7 +143,11 @@ class SimulatedInternetLabTest
                 if (!ok && wrong.size() < 20)
                 {
                     wrong.add(Ipv4.format(address) + " " + truth.clockClass() + " offset " + offset + " model " +
-                        population.expectedOffsetNs(address, mid) / 1e9 + " delay " + delay);
+                        population.expectedOffsetNs(address, mid) / 1e9 + " delay " + delay + " T2-T1 " +
+                        (NtpTime.toEpochNs(r.receiveTimestamp()) - r.t1EpochNs()) + " ns, T3-T2 " +
+                        (NtpTime.toEpochNs(r.transmitTimestamp()) - NtpTime.toEpochNs(r.receiveTimestamp())) +
+                        " ns, T4-T3 " + (r.t4EpochNs() - NtpTime.toEpochNs(r.transmitTimestamp())) + " ns, flags " +
+                        r.flags() + ", probe " + r.probeIndex());
                 }
                 checkedReplies[0]++;
             }, 10_000) > 0)
