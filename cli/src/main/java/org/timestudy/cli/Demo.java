@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 /**
  * The whole study, end to end, on the built-in lab: bring the lab up (real chronyd, ntpsec and nginx servers on
  * faked clocks, and the simulated Internet of 65,536 hosts whose clocks do everything the classifier knows), scan it
- * with NTP in rounds so every host has a time series ({@link LabSurvey}), compact and analyse the journal, print the
+ * with NTP in rounds so every host has a time series and with HTTP ({@link LabSurvey}), compact and analyse the journal, print the
  * text report and write the page, take the lab down, and score the verdicts against the lab's ground truth. The last
  * line printed is {@code classified N hosts: ...; agreement with ground truth: P%}.
  */
@@ -75,12 +75,14 @@ public final class Demo
      * @param page             the report page.
      * @param charts           charts on the page.
      * @param hosts            NTP series classified.
+     * @param httpSeries       HTTP series classified.
      * @param scored           series scored against the truth.
      * @param agreementPercent share of scored series whose class is the truth's, percent.
      * @param elapsedNs        wall time, ns.
      */
     public record Result(
-        Path dataset, Path page, int charts, long hosts, long scored, double agreementPercent, long elapsedNs)
+        Path dataset, Path page, int charts, long hosts, long httpSeries, long scored, double agreementPercent,
+        long elapsedNs)
     {
     }
 
@@ -107,8 +109,10 @@ public final class Demo
             SimSpec.lab(settings.simSeed(), LabLayout.SIM_SPACE, Instant.now().toEpochMilli() * 1_000_000L), out))
         {
             manifest = lab.manifest();
-            out.printf("[2/4] measuring: NTP scans in %d rounds, so every host has a time series; then compact and " +
-                "analyse%n", settings.survey().rounds());
+            out.printf("[2/4] measuring: NTP scans in %d rounds, so every host has a time series%s; then compact " +
+                "and analyse%n", settings.survey().rounds(), settings.survey().http() == null ? "" :
+                ", then HTTP Date scans (" + settings.survey().http().rounds() + " stateless rounds of " +
+                settings.survey().http().space() + ", and the web servers by name)");
             survey = LabSurvey.run(lab, settings.survey(), dir, out);
             out.println("[3/4] report");
             out.println();
@@ -134,10 +138,12 @@ public final class Demo
         agreement.printNamed(out);
         final long hosts = study.probes().stream().filter(p -> p.probe().equals("ntp"))
             .mapToLong(Study.ProbeFigures::series).sum();
+        final long httpSeries = study.probes().stream().filter(p -> p.probe().equals("http"))
+            .mapToLong(Study.ProbeFigures::series).sum();
         final long elapsedNs = System.nanoTime() - startNs;
         out.printf(Locale.ROOT, "classified %,d hosts in %s: %s; agreement with ground truth: %.1f%%%n", hosts,
             ClockFormat.span(elapsedNs / 1e9), classes(study), agreement.agreementPercent());
-        return new Result(survey.dataset(), page.file(), page.charts(), hosts, agreement.scored(),
+        return new Result(survey.dataset(), page.file(), page.charts(), hosts, httpSeries, agreement.scored(),
             agreement.agreementPercent(), elapsedNs);
     }
 

@@ -52,7 +52,8 @@ public final class DemoCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--rounds and --rate must be >= 1 and --round-interval >= 0");
         }
-        Demo.run(new Demo.Settings(labId, out, new LabSurvey.Settings(rounds, roundIntervalS, ratePps, QUICK.seed()),
+        Demo.run(new Demo.Settings(labId, out, new LabSurvey.Settings(rounds, roundIntervalS, ratePps, QUICK.seed())
+            .withHttp(LabSurvey.Http.demo()),
             simSeed), System.out);
         return ExitCodes.OK;
     }

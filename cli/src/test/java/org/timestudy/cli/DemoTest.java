@@ -42,7 +42,8 @@ class DemoTest
         final Demo.Result result;
         try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8))
         {
-            result = Demo.run(new Demo.Settings(id, dir.resolve("demo"), new LabSurvey.Settings(12, 3, 20_000, 7),
+            result = Demo.run(new Demo.Settings(id, dir.resolve("demo"), new LabSurvey.Settings(12, 3, 20_000, 7)
+                .withHttp(LabSurvey.Http.demo()),
                 Demo.SIM_SEED_DEFAULT), out);
         }
         final String text = printed.toString(StandardCharsets.UTF_8);
@@ -56,6 +57,9 @@ class DemoTest
             "[4/4] taking the lab down", "names whose clocks are off, worst first",
             "stuck.lab.test: 1 of 1 hosts off, worst -3849d", "listed reference servers that are wrong (5 of 5 listed)")
             .containsPattern("  scan \\d:\\d\\d: \\d+% done");
+        assertThat(text).containsPattern("compacting .*journal-http\\n  [\\d,]+ NTP replies, [\\d,]+ HTTP records")
+            .doesNotContain("  0 NTP replies, 0 HTTP records");
+        assertThat(result.httpSeries()).as("HTTP series beside the NTP ones").isGreaterThan(3_000);
         assertThat(result.hosts()).isGreaterThan(60_000);
         assertThat(result.scored()).isGreaterThan(55_000);
         assertThat(result.agreementPercent()).as(text).isGreaterThanOrEqualTo(MIN_AGREEMENT_PERCENT);

@@ -182,7 +182,8 @@ public final class HtmlReport
                 .append(TextReport.count(p.off())).append("</td></tr>\n");
         }
         html.append("</tbody></table></div>\n<p class=\"note\">Shares of the hosts with an offset, ERRATIC left out ")
-            .append("(its offset is no clock's). A host is one address measured with one probe type.</p>\n");
+            .append("(its offset is no clock's); a host counts as off by more than x when its offset exceeds x by ")
+            .append("more than twice its uncertainty. A host is one address measured with one probe type.</p>\n");
         chart(ReportCharts.classes(study), OVERVIEW_HEIGHT, "classes");
         chart(ReportCharts.offsetDistribution(study), OVERVIEW_HEIGHT, "distribution");
         final List<HostSeries> worst = new ArrayList<>();

@@ -33,7 +33,8 @@ import java.util.TreeMap;
  * table), so a survey of any size fits. A host is one series: one address and one probe type. A host is <i>off</i>
  * when its behaviour is neither SYNCED nor INSUFFICIENT, or its offset exceeds its method's tolerance τ (0.1 s for
  * NTP). The shares "off by more than x" count hosts with an offset, ERRATIC left out (its offset is no clock's), as
- * {@code analyze} does.
+ * {@code analyze} does, whose offset exceeds x by more than twice its uncertainty: a naive HTTP Date (± 0.5 s) never
+ * counts as off by 0.1 s unless it is off by well over half a second.
  */
 public final class Study
 {
@@ -189,13 +190,15 @@ public final class Study
     {
         try (ResultSet rs = q.execute("SELECT scan_id, epoch_ns(started), epoch_ns(ended), " +
             "json_extract_string(parameters, '$.probe'), TRY_CAST(json_extract(parameters, '$.targetCount') AS " +
-            "BIGINT), TRY_CAST(json_extract(parameters, '$.rounds') AS INTEGER) FROM scans ORDER BY started"))
+            "BIGINT), TRY_CAST(json_extract(parameters, '$.rounds') AS INTEGER), json_extract_string(parameters, " +
+            "'$.mode'), TRY_CAST(json_extract(parameters, '$.nameCount') AS BIGINT) FROM scans ORDER BY started"))
         {
             while (rs.next())
             {
                 b.scans.add(new Scan(rs.getLong(1), rs.getObject(2) == null ? Long.MIN_VALUE : rs.getLong(2),
                     rs.getObject(3) == null ? Long.MIN_VALUE : rs.getLong(3), rs.getString(4),
-                    rs.getObject(5) == null ? -1 : rs.getLong(5), rs.getObject(6) == null ? 1 : rs.getInt(6)));
+                    rs.getObject(5) == null ? -1 : rs.getLong(5), rs.getObject(6) == null ? 1 : rs.getInt(6),
+                    rs.getString(7), rs.getObject(8) == null ? -1 : rs.getLong(8)));
             }
         }
     }
@@ -206,7 +209,7 @@ public final class Study
         final StringBuilder offBy = new StringBuilder();
         for (final double s : OFF_BY_S)
         {
-            offBy.append(", count(*) FILTER (WHERE abs(offset_s) > ").append(s)
+            offBy.append(", count(*) FILTER (WHERE abs(offset_s) - 2 * coalesce(offset_uncertainty_s, 0) > ").append(s)
                 .append(" AND class <> 'ERRATIC')");
         }
         try (ResultSet rs = q.execute("SELECT probe, count(*), count(offset_s), count(*) FILTER (WHERE offset_s IS " +
@@ -757,8 +760,11 @@ public final class Study
      * @param probe     probe type, or null.
      * @param targets   addresses per round, or -1 when unknown.
      * @param rounds    rounds.
+     * @param mode      HTTP's mode ({@code hostname}, {@code precision}), or null for a scan of addresses.
+     * @param names     names of a scan by name, or -1.
      */
-    public record Scan(long scanId, long startedNs, long endedNs, String probe, long targets, int rounds)
+    public record Scan(long scanId, long startedNs, long endedNs, String probe, long targets, int rounds, String mode,
+        long names)
     {
     }
 

@@ -61,8 +61,10 @@ public final class TextReport
         for (final Study.Scan s : study.scans())
         {
             targets = Math.max(targets, s.targets());
-            scans.add((s.probe() == null ? "?" : s.probe()) + ", " + (s.targets() < 0 ? "? addresses" :
-                count(s.targets()) + " addresses") + " x " + s.rounds() + (s.rounds() == 1 ? " round" : " rounds"));
+            final String what = s.names() >= 0 ? count(s.names()) + (s.names() == 1 ? " name" : " names") :
+                s.targets() < 0 ? "? addresses" : count(s.targets()) + " addresses";
+            scans.add((s.probe() == null ? "?" : s.probe()) + (s.mode() == null ? "" : " (" + s.mode() + ")") + ", " +
+                what + " x " + s.rounds() + (s.rounds() == 1 ? " round" : " rounds"));
         }
         out.printf("  %d scan%s: %s%n", study.scans().size(), study.scans().size() == 1 ? "" : "s", scans);
         final StringJoiner hosts = new StringJoiner(", ");
@@ -83,7 +85,7 @@ public final class TextReport
         {
             out.printf(" %9s", label);
         }
-        out.printf("   of hosts with an offset (ERRATIC left out)%n");
+        out.printf("   of hosts with an offset (ERRATIC left out; beyond 2 sigma)%n");
         for (final Study.ProbeFigures p : study.probes())
         {
             out.printf("  %-8s", p.probe());

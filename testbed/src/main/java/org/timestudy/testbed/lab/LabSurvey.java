@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A survey of a lab, end to end, as a study would run it: the engine scans the simulated Internet and the real NTP
  * servers in rounds ({@code scan --rounds}, one time series per host), the lab's names are resolved through its DNS
- * ({@code targets --resolve}), the journal is compacted into a dataset, and {@code analyze} classifies every series
+ * ({@code targets --resolve}), optionally HTTP scans follow ({@link Http}: Date series beside the NTP series, and the
+ * lab's web servers by name), the journals are compacted into one dataset, and {@code analyze} classifies every series
  * with the lab preset ({@link ClassifierConfig#labTime()}), comparing the addresses behind each name and checking
  * the servers that claim stratum 1 or 2.
  */
@@ -43,9 +44,32 @@ public final class LabSurvey
      * @param roundIntervalS pause between rounds, seconds.
      * @param ratePps        probes per second.
      * @param seed           scan order seed.
+     * @param http           the HTTP part, or null for NTP only.
      */
-    public record Settings(int rounds, double roundIntervalS, int ratePps, long seed)
+    public record Settings(int rounds, double roundIntervalS, int ratePps, long seed, Http http)
     {
+        /**
+         * NTP only.
+         *
+         * @param rounds         scan rounds (points per series, at most).
+         * @param roundIntervalS pause between rounds, seconds.
+         * @param ratePps        probes per second.
+         * @param seed           scan order seed.
+         */
+        public Settings(final int rounds, final double roundIntervalS, final int ratePps, final long seed)
+        {
+            this(rounds, roundIntervalS, ratePps, seed, null);
+        }
+
+        /**
+         * @param h the HTTP part.
+         * @return these settings with HTTP scans after the NTP scan.
+         */
+        public Settings withHttp(final Http h)
+        {
+            return new Settings(rounds, roundIntervalS, ratePps, seed, h);
+        }
+
         /**
          * @return about 80 s of scanning: 16 rounds of the /16, 2 s apart, at 20 000 pps.
          */
@@ -60,6 +84,31 @@ public final class LabSurvey
         public static Settings full()
         {
             return new Settings(36, 3, 20_000, 7);
+        }
+    }
+
+    /**
+     * The HTTP part of a survey, after the NTP scan: the stateless probe over part of the simulated space in rounds
+     * (Date series beside the NTP series of the same addresses), then hostname mode with boundary timing
+     * ({@code --precision}) over the lab's names, nginx's under faked clocks among them.
+     *
+     * @param space          CIDR of the simulated space probed statelessly.
+     * @param rounds         stateless rounds.
+     * @param roundIntervalS pause between rounds, seconds.
+     * @param ratePps        SYNs per second.
+     */
+    public record Http(String space, int rounds, double roundIntervalS, int ratePps)
+    {
+        /** Longest wait for a response, ms (the simulated slow servers answer within 3 s). */
+        static final int RESPONSE_TIMEOUT_MS = 4_000;
+
+        /**
+         * @return 4,096 addresses in 12 rounds, 1.5 s apart, at 4,000 SYNs/s: about 35 s (the classifier wants 10
+         *         points for a class).
+         */
+        public static Http demo()
+        {
+            return new Http("198.18.0.0/20", 12, 1.5, 4_000);
         }
     }
 
@@ -133,19 +182,89 @@ public final class LabSurvey
                 throw new IllegalStateException("the lab scan failed:\n" + scan.output());
             }
         }
-        final long scanNs = System.nanoTime() - scanStart;
         final Path names = resolveNames(lab, dir);
+        final List<Path> journals = new ArrayList<>(List.of(journal));
+        if (settings.http() != null)
+        {
+            journals.addAll(scanHttp(lab, settings.http(), dir, log));
+        }
+        final long scanNs = System.nanoTime() - scanStart;
         final Path references = references(m, dir);
-        log.printf("compacting %s%n", journal);
-        final Compactor.Report compacted = new Compactor(new Compactor.Context().journalDir(journal)
-            .datasetDir(dataset)).run();
-        log.printf("  %,d NTP replies, %,d ICMP unreachables in %.1f s%n", compacted.counts().ntp(),
-            compacted.counts().unreachable(), compacted.elapsedNs() / 1e9);
+        for (final Path j : journals)
+        {
+            log.printf("compacting %s%n", j);
+            final Compactor.Report compacted = new Compactor(new Compactor.Context().journalDir(j)
+                .datasetDir(dataset)).run();
+            log.printf("  %,d NTP replies, %,d HTTP records, %,d ICMP unreachables in %.1f s%n",
+                compacted.counts().ntp(), compacted.counts().http(), compacted.counts().unreachable(),
+                compacted.elapsedNs() / 1e9);
+        }
         log.printf("analysing %s with the lab preset%n", dataset);
         final Analysis.Report report = new Analysis(new Analysis.Context().dataset(dataset)
             .classifier(new ClassifierConfig().labTime()).namesFile(names).referencesFile(references)).run();
         log.printf("  %,d series classified in %.1f s%n", report.series(), report.elapsedNs() / 1e9);
         return new Result(journal, dataset, names, references, report, scanNs);
+    }
+
+    /**
+     * The HTTP scans: stateless rounds over part of the simulated space, then hostname mode with boundary timing over
+     * the lab's names.
+     *
+     * @return their journals.
+     */
+    private static List<Path> scanHttp(final Lab lab, final Http http, final Path dir,
+        final PrintStream log)
+    {
+        final Path stateless = dir.resolve("journal-http");
+        final Path status = dir.resolve("scan-http-status.csv");
+        final List<String> args = List.of("-M", "http", "--no-default-blocklist", http.space(), "--journal",
+            stateless.toString(), "-r", Integer.toString(http.ratePps()), "--rounds", Integer.toString(http.rounds()),
+            "--round-interval", Double.toString(http.roundIntervalS()), "-c",
+            Integer.toString(Http.RESPONSE_TIMEOUT_MS / 1000 + 1), "--response-timeout-ms",
+            Integer.toString(Http.RESPONSE_TIMEOUT_MS), "--seed", "11", "-q", "--status-file", status.toString());
+        final long addresses = 1L << (32 - Integer.parseInt(http.space().substring(http.space().indexOf('/') + 1)));
+        final double roundS = (double)addresses / http.ratePps() + http.roundIntervalS();
+        log.printf("scanning %s with HTTP (stateless: SYN, HEAD, the Date): %d rounds at %d SYNs/s, about %.0f s%n",
+            http.space(), http.rounds(), http.ratePps(), http.rounds() * roundS + Http.RESPONSE_TIMEOUT_MS / 1000.0);
+        try (LabProcess scan = LabProcess.start(lab.layout().scannerNamespace(), ScanCommand.class.getName(), args))
+        {
+            awaitScan(scan, status, (long)(http.rounds() * roundS * 1000) + SLACK_MS, log);
+            if (scan.process().exitValue() != 0)
+            {
+                throw new IllegalStateException("the lab's HTTP scan failed:\n" + scan.output());
+            }
+        }
+        final Path byName = dir.resolve("journal-http-names");
+        final Set<String> names = new LinkedHashSet<>();
+        for (final LabManifest.Server s : lab.manifest().servers())
+        {
+            if (s.kind() == ServerKind.NGINX)
+            {
+                names.addAll(s.names());
+            }
+        }
+        try
+        {
+            final Path list = Files.write(dir.resolve("http-names.txt"), names);
+            log.printf("asking %d web servers by name for their Date, with boundary timing (--precision)%n",
+                names.size());
+            try (LabProcess scan = LabProcess.start(lab.layout().scannerNamespace(), ScanCommand.class.getName(),
+                List.of("-M", "http", "--names", list.toString(), "--dns-server", lab.manifest().dnsServer(),
+                    "--no-default-blocklist", "--precision", "--journal", byName.toString(), "-q",
+                    "--response-timeout-ms", Integer.toString(Http.RESPONSE_TIMEOUT_MS))))
+            {
+                awaitScan(scan, dir.resolve("none"), SLACK_MS, log);
+                if (scan.process().exitValue() != 0)
+                {
+                    throw new IllegalStateException("the lab's HTTP name scan failed:\n" + scan.output());
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        return List.of(stateless, byName);
     }
 
     /**
