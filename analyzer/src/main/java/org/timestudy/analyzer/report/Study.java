@@ -73,6 +73,7 @@ public final class Study
     private final List<Change> changes;
     private final List<Reference> references;
     private final List<MethodPair> methodPairs;
+    private final long[] methodPairCounts;
     private final List<Bin> histogram;
     private final List<Host> exemplars;
     private final Map<Integer, List<Host>> addressHosts;
@@ -97,6 +98,7 @@ public final class Study
         changes = List.copyOf(b.changes);
         references = List.copyOf(b.references);
         methodPairs = List.copyOf(b.methodPairs);
+        methodPairCounts = b.methodPairCounts.clone();
         histogram = List.copyOf(b.histogram);
         exemplars = List.copyOf(b.exemplars);
         addressHosts = Map.copyOf(b.addressHosts);
@@ -146,7 +148,7 @@ public final class Study
             readWorst(q, b, options, namesByAddress);
             readChanges(q, b, options);
             readReferences(q, b);
-            readMethodPairs(q, b);
+            readMethodPairs(q, b, options);
             readHistogram(q, b);
             b.exemplars.addAll(hosts(q, "SELECT " + HOST_COLUMNS + " FROM verdicts v" + RTT_JOIN + " WHERE v.class " +
                 "IN (" + quoted(OFF_CLASSES) + ") QUALIFY row_number() OVER (PARTITION BY v.probe, v.class ORDER BY " +
@@ -366,11 +368,18 @@ public final class Study
         }
     }
 
-    private static void readMethodPairs(final DatasetQuery q, final Builder b) throws SQLException
+    private static void readMethodPairs(final DatasetQuery q, final Builder b, final Options options)
+        throws SQLException
     {
+        try (ResultSet rs = q.execute("SELECT count(*), count(*) FILTER (WHERE compared), count(*) FILTER (WHERE " +
+            "compared AND agree) FROM method_pairs"))
+        {
+            rs.next();
+            b.methodPairCounts = new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+        }
         try (ResultSet rs = q.execute("SELECT address_int, ntp_class, http_class, compared, difference_s, " +
             "difference_uncertainty_s, agree FROM method_pairs ORDER BY agree, abs(difference_s) DESC NULLS LAST, " +
-            "address_int"))
+            "address_int LIMIT " + options.tableRows))
         {
             while (rs.next())
             {
@@ -596,11 +605,19 @@ public final class Study
     }
 
     /**
-     * @return addresses with both an NTP and an HTTP series, disagreeing first.
+     * @return addresses with both an NTP and an HTTP series, disagreeing first, at most {@link Options#tableRows}.
      */
     public List<MethodPair> methodPairs()
     {
         return methodPairs;
+    }
+
+    /**
+     * @return addresses with both an NTP and an HTTP series: in all, compared, and agreeing.
+     */
+    public long[] methodPairCounts()
+    {
+        return methodPairCounts.clone();
     }
 
     /**
@@ -996,6 +1013,7 @@ public final class Study
         private final List<Change> changes = new ArrayList<>();
         private final List<Reference> references = new ArrayList<>();
         private final List<MethodPair> methodPairs = new ArrayList<>();
+        private long[] methodPairCounts = new long[3];
         private final List<Bin> histogram = new ArrayList<>();
         private final List<Host> exemplars = new ArrayList<>();
         private final Map<Integer, List<Host>> addressHosts = new HashMap<>();

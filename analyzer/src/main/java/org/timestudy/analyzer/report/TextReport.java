@@ -226,28 +226,22 @@ public final class TextReport
 
     private static void printMethodPairs(final Study study, final PrintWriter out)
     {
-        if (study.methodPairs().isEmpty())
+        final long[] n = study.methodPairCounts();
+        if (n[0] == 0)
         {
             return;
         }
-        long compared = 0;
-        long agree = 0;
-        for (final Study.MethodPair p : study.methodPairs())
-        {
-            compared += p.compared() ? 1 : 0;
-            agree += p.agree() ? 1 : 0;
-        }
+        final List<Study.MethodPair> disagree = study.methodPairs().stream().filter(p -> p.compared() && !p.agree())
+            .limit(study.listed()).toList();
         out.println();
-        out.printf("NTP against HTTP (%s addresses with both, %s compared, %s agree)%n",
-            count(study.methodPairs().size()), count(compared), count(agree));
-        for (final Study.MethodPair p : study.methodPairs())
+        out.printf("NTP against HTTP (%s addresses with both, %s compared, %s agree)%s%n", count(n[0]), count(n[1]),
+            count(n[2]), disagree.isEmpty() ? "" : ", largest disagreements first (" + disagree.size() + " of " +
+            count(n[1] - n[2]) + ")");
+        for (final Study.MethodPair p : disagree)
         {
-            if (p.compared() && !p.agree())
-            {
-                out.printf("  %-15s NTP %-13s HTTP %-13s HTTP - NTP %16s +- %s%n", Ipv4.format(p.address()),
-                    p.ntpClass(), p.httpClass(), ClockFormat.offset(p.differenceS()),
-                    ClockFormat.scaled(p.uncertaintyS()));
-            }
+            out.printf("  %-15s NTP %-13s HTTP %-13s HTTP - NTP %16s +- %s%n", Ipv4.format(p.address()),
+                p.ntpClass(), p.httpClass(), ClockFormat.offset(p.differenceS()),
+                ClockFormat.scaled(p.uncertaintyS()));
         }
     }
 
