@@ -55,7 +55,7 @@ class DemoTest
             "agreement with ground truth: \\d+\\.\\d%");
         assertThat(text).contains("[1/4] bringing the lab up", "[2/4] measuring", "[3/4] report",
             "[4/4] taking the lab down", "names whose clocks are off, worst first",
-            "stuck.lab.test: 1 of 1 hosts off, worst -3849d", "listed reference servers that are wrong (5 of 5 listed)")
+            "stuck.lab.test: 2 of 2 hosts off, worst -3849d", "listed reference servers that are wrong (5 of 5 listed)")
             .containsPattern("  scan \\d:\\d\\d: \\d+% done");
         assertThat(text).containsPattern("compacting .*journal-http\\n  [\\d,]+ NTP replies, [\\d,]+ HTTP records")
             .doesNotContain("  0 NTP replies, 0 HTTP records");
