@@ -39,18 +39,10 @@ public final class CaptureHandle
     public static PcapCapture open(final String interfaceName, final int snapLength, final int bufferBytes,
         final String filter)
     {
-        PcapLibrary.configure();
         final PcapHandle handle;
         try
         {
-            handle = new PcapHandle.Builder(interfaceName)
-                .snaplen(snapLength)
-                .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
-                .timeoutMillis(1)
-                .bufferSize(bufferBytes)
-                .timestampPrecision(PcapHandle.TimestampPrecision.NANO)
-                .immediateMode(true)
-                .build();
+            handle = openPcap4j(interfaceName, snapLength, bufferBytes, filter);
         }
         catch (final PcapNativeException ex)
         {
@@ -68,6 +60,47 @@ public final class CaptureHandle
             {
                 throw new EnvironmentNotReadyException(interfaceName + " is not an Ethernet interface");
             }
+            return PcapCapture.adopt(Pointer.nativeValue((Pointer)POINTER.get(handle)), handle::close);
+        }
+        catch (final IllegalAccessException ex)
+        {
+            handle.close();
+            throw new IllegalStateException("reading pcap4j's handle on " + interfaceName, ex);
+        }
+        catch (final RuntimeException ex)
+        {
+            handle.close();
+            throw ex;
+        }
+    }
+
+    /**
+     * Opens a pcap4j handle the way every capture of the engine wants it: nanosecond kernel timestamps, immediate
+     * mode, not promiscuous, the given kernel buffer, the filter compiled and set, and non-blocking (with libpcap >=
+     * 1.9 on Linux a blocking read never returns while idle: read non-blocking and park).
+     *
+     * @param interfaceName interface, or {@code any}.
+     * @param snapLength    bytes kept of each frame.
+     * @param bufferBytes   kernel ring size.
+     * @param filter        pcap filter expression.
+     * @return the open handle.
+     * @throws PcapNativeException      when libpcap cannot open it (no privileges, no such interface).
+     * @throws IllegalArgumentException when the filter does not compile.
+     */
+    public static PcapHandle openPcap4j(final String interfaceName, final int snapLength, final int bufferBytes,
+        final String filter) throws PcapNativeException
+    {
+        PcapLibrary.configure();
+        final PcapHandle handle = new PcapHandle.Builder(interfaceName)
+            .snaplen(snapLength)
+            .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
+            .timeoutMillis(1)
+            .bufferSize(bufferBytes)
+            .timestampPrecision(PcapHandle.TimestampPrecision.NANO)
+            .immediateMode(true)
+            .build();
+        try
+        {
             try
             {
                 handle.setFilter(filter, BpfProgram.BpfCompileMode.OPTIMIZE);
@@ -76,11 +109,10 @@ public final class CaptureHandle
             {
                 throw new IllegalArgumentException("bad capture filter '" + filter + "': " + ex.getMessage(), ex);
             }
-            // With libpcap >= 1.9 on Linux a blocking read never returns while idle: read non-blocking and park.
             handle.setBlockingMode(PcapHandle.BlockingMode.NONBLOCKING);
-            return PcapCapture.adopt(Pointer.nativeValue((Pointer)POINTER.get(handle)), handle::close);
+            return handle;
         }
-        catch (final PcapNativeException | NotOpenException | IllegalAccessException ex)
+        catch (final PcapNativeException | NotOpenException ex)
         {
             handle.close();
             throw new IllegalStateException("configuring the capture on " + interfaceName, ex);

@@ -2,14 +2,12 @@ package org.timestudy.engine.probe.http;
 
 import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.pcap4j.core.BpfProgram;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
-import org.pcap4j.core.PcapNetworkInterface;
 import org.pcap4j.core.PcapStat;
 import org.pcap4j.core.RawPacketListener;
-import org.timestudy.engine.capture.PcapLibrary;
+import org.timestudy.engine.capture.CaptureHandle;
 import org.timestudy.engine.wire.EthernetFlyweight;
 import org.timestudy.engine.wire.Ipv4Flyweight;
 import org.timestudy.engine.wire.Ipv6Flyweight;
@@ -72,20 +70,9 @@ final class CaptureClock implements RawPacketListener, AutoCloseable
      */
     static CaptureClock open(final String interfaceName, final String filter, final int bufferBytes)
     {
-        PcapLibrary.configure();
         try
         {
-            final PcapHandle h = new PcapHandle.Builder(interfaceName)
-                .snaplen(SNAP_LENGTH)
-                .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
-                .timeoutMillis(1)
-                .bufferSize(bufferBytes)
-                .timestampPrecision(PcapHandle.TimestampPrecision.NANO)
-                .immediateMode(true)
-                .build();
-            h.setFilter(filter, BpfProgram.BpfCompileMode.OPTIMIZE);
-            h.setBlockingMode(PcapHandle.BlockingMode.NONBLOCKING);
-            return new CaptureClock(h);
+            return new CaptureClock(CaptureHandle.openPcap4j(interfaceName, SNAP_LENGTH, bufferBytes, filter));
         }
         catch (final PcapNativeException ex)
         {
@@ -95,10 +82,6 @@ final class CaptureClock implements RawPacketListener, AutoCloseable
                 return null;
             }
             throw new IllegalStateException("cannot capture on " + interfaceName + ": " + m, ex);
-        }
-        catch (final NotOpenException ex)
-        {
-            throw new IllegalStateException(ex);
         }
     }
 
