@@ -465,7 +465,8 @@ public final class Scan
             counters.get(EngineCounter.PCAP_DROPS));
         if (!r.complete())
         {
-            ctx.err.printf("resume with the same options plus --resume (position in %s)%n", ctx.resumeFile);
+            ctx.err.printf("resume with the same options plus --resume --seed %d (position in %s)%n", ctx.seed,
+                ctx.resumeFile);
         }
     }
 
