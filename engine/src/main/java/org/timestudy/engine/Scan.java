@@ -30,6 +30,7 @@ import org.timestudy.journal.JournalAppender;
 import org.timestudy.journal.RecordType;
 import org.timestudy.journal.ScanEventFlyweight;
 import org.timestudy.nativeio.EnvironmentNotReadyException;
+import org.timestudy.nativeio.NetworkInterfaceInfo;
 import org.timestudy.nativeio.PacketSocket;
 import org.timestudy.nativeio.PcapCapture;
 import sun.misc.Signal;
@@ -161,6 +162,10 @@ public final class Scan
             final CaptureAgent capture = new CaptureAgent(handle, ctx.probe.newReceiver(probeCtx), cookie, ctx.targets,
                 new JournalAppender(queue), kisses, t1Ring, sendClocks, scanId, ctx.probesPerTarget, ctx.sourceMac,
                 counters);
+            if (ctx.t1FromSendClock)
+            {
+                capture.t1FromSendClock((long)((ctx.cooldownS + ctx.roundIntervalS + 2) * 1e9));
+            }
             // Stateful probes (HTTP over raw TCP) answer replies from the capture thread; the socket opens on use.
             final FollowUpSender followUps = new FollowUpSender(ctx.interfaceName, ctx.targets,
                 counters.counter(EngineCounter.FOLLOW_UPS_SENT), counters.counter(EngineCounter.FOLLOW_UP_FAILURES));
@@ -386,8 +391,10 @@ public final class Scan
     {
         // Immediate mode, nanosecond kernel timestamps, non-blocking reads (with libpcap >= 1.9 on Linux a blocking
         // read never returns while idle).
+        final String filter = ctx.probe.captureFilter(probeCtx);
         return CaptureHandle.open(ctx.interfaceName, ctx.probe.snapLength(), ctx.pcapBufferBytes,
-            ctx.probe.captureFilter(probeCtx));
+            ctx.t1FromSendClock ? "(" + filter + ") and not ether src " + NetworkInterfaceInfo.formatMac(ctx.sourceMac) :
+            filter);
     }
 
     private long[] key()

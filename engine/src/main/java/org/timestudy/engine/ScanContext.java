@@ -51,6 +51,7 @@ public final class ScanContext
     int firstLocalPort = DEFAULT_FIRST_LOCAL_PORT;
     int localPortCount = DEFAULT_LOCAL_PORT_COUNT;
     int pcapBufferBytes = DEFAULT_PCAP_BUFFER_BYTES;
+    boolean t1FromSendClock;
     long seed;
     String parameters = "{}";
     PrintStream out = System.out;
@@ -238,6 +239,22 @@ public final class ScanContext
     {
         this.firstLocalPort = first;
         this.localPortCount = count;
+        return this;
+    }
+
+    /**
+     * Where T1 comes from. By default the kernel's capture timestamp of our own outgoing frame; with
+     * {@code sendClock} the send thread's clock read just before the batch's {@code sendmmsg} (earlier than the
+     * frame's departure, so [T1, T4] still brackets the server's T2..T3 and the offset's bound δ/2 holds, with δ
+     * wider by the batch's time in the kernel), and our own frames are left out of the capture, which costs the
+     * capture thread as much as the replies do.
+     *
+     * @param sendClock true for T1 from the send thread's clock.
+     * @return this.
+     */
+    public ScanContext t1FromSendClock(final boolean sendClock)
+    {
+        this.t1FromSendClock = sendClock;
         return this;
     }
 

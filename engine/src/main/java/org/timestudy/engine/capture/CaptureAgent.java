@@ -76,6 +76,7 @@ public final class CaptureAgent implements Agent, PcapCapture.FrameHandler, Reco
     private long nextStatsNs;
     private long t1EarlierThanSendClock;
     private FollowUpSender followUps = FollowUpSender.NONE;
+    private long sendClockMaxAgeNs;
 
     /**
      * @param handle          an open capture with the probe's filter (null when frames are fed by hand).
@@ -145,6 +146,21 @@ public final class CaptureAgent implements Agent, PcapCapture.FrameHandler, Reco
     public CaptureAgent followUps(final FollowUpSender sender)
     {
         this.followUps = sender;
+        return this;
+    }
+
+    /**
+     * Takes T1 from the send thread's clock ({@link SendClockRing}) when our outgoing frame was not captured (the
+     * scan leaves its own frames out of the capture): the clock read before the batch's {@code sendmmsg}, so never
+     * later than the frame's departure. A reading older than {@code maxAgeNs} before the reply belongs to an older
+     * probe in the same slot and is not used.
+     *
+     * @param maxAgeNs longest plausible time from the send clock to the reply, ns (the cooldown plus a margin).
+     * @return this.
+     */
+    public CaptureAgent t1FromSendClock(final long maxAgeNs)
+    {
+        this.sendClockMaxAgeNs = maxAgeNs;
         return this;
     }
 
@@ -282,7 +298,7 @@ public final class CaptureAgent implements Agent, PcapCapture.FrameHandler, Reco
             wrongCookie.incrementRelease();
             return;
         }
-        final int flags = t1Flags(seq);
+        final int flags = t1Flags(seq, timeNs);
         if (!t1Ring.markAnswered(seq))
         {
             duplicate.incrementRelease();
@@ -325,13 +341,23 @@ public final class CaptureAgent implements Agent, PcapCapture.FrameHandler, Reco
         journaled.incrementRelease();
     }
 
-    private int t1Flags(final long seq)
+    private int t1Flags(final long seq, final long t4EpochNs)
     {
         final long t1 = t1Ring.t1(seq);
         if (t1 != 0)
         {
             reply.t1EpochNs = t1;
             return RecordFlags.T1_FROM_CAPTURE;
+        }
+        if (sendClockMaxAgeNs > 0)
+        {
+            final long clock = sendClocks.get(seq);
+            final long age = t4EpochNs - clock;
+            if (clock != 0 && age > 0 && age <= sendClockMaxAgeNs)
+            {
+                reply.t1EpochNs = clock;
+                return 0;
+            }
         }
         t1Missing.incrementRelease();
         reply.t1EpochNs = 0;

@@ -132,6 +132,12 @@ public final class ScanCommand implements Callable<Integer>
     @Option(names = "--metadata-file", paramLabel = "FILE", description = "JSON summary written at the end.")
     Path metadataFile;
 
+    @Option(names = "--t1", paramLabel = "SOURCE", description = "Where T1 comes from: capture (the kernel's "
+        + "timestamp of our captured outgoing frame) or send-clock (the send thread's clock before sendmmsg: earlier "
+        + "than the frame leaves, so offsets keep their bound with a slightly larger delay; our own frames are not "
+        + "captured, which raises the highest send rate).", defaultValue = "capture")
+    String t1Source;
+
     @Option(names = "--resume", description = "Continue the scan recorded in the journal's resume.dat (same options).")
     boolean resume;
 
@@ -236,6 +242,16 @@ public final class ScanCommand implements Callable<Integer>
         System.exit(ExitCodes.configure(new CommandLine(new ScanCommand())).execute(args));
     }
 
+    private boolean t1FromSendClock()
+    {
+        return switch (t1Source)
+        {
+            case "capture" -> false;
+            case "send-clock" -> true;
+            default -> throw new IllegalArgumentException("--t1 takes capture or send-clock, not '" + t1Source + "'");
+        };
+    }
+
     @Override
     public Integer call() throws Exception
     {
@@ -281,6 +297,7 @@ public final class ScanCommand implements Callable<Integer>
                 .dryRun(dryRun)
                 .minHitrate(minHitrate)
                 .ttl(ttl)
+                .t1FromSendClock(t1FromSendClock())
                 .probeOptions(new org.timestudy.engine.probe.ProbeOptions(responseTimeoutMs * 1_000_000L,
                     maxHeaderBytes, userAgent, tcpConnections))
                 .output(System.out, System.err, quiet)
@@ -471,6 +488,7 @@ public final class ScanCommand implements Callable<Integer>
             .hasMatchedOption("--no-default-blocklist"));
         p.put("blocklist", targets.blocklistSummary(space));
         p.put("resume", resume);
+        p.put("t1", t1Source);
         return new ObjectMapper().writeValueAsString(p);
     }
 

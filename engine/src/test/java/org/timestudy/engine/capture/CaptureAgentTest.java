@@ -150,6 +150,31 @@ class CaptureAgentTest
     }
 
     @Test
+    void shouldTakeT1FromTheSendClockWhenOurOwnFramesAreNotCaptured()
+    {
+        final SendClockRing clocks = new SendClockRing(1024);
+        final CaptureAgent a = new CaptureAgent(null, new NtpProbe().newReceiver(CTX_FOR_TESTS), cookie, targets(),
+            new JournalAppender(queue), new KissOfDeathInbox[] {inbox}, new T1Ring(1024), clocks, 77, 1,
+            CTX_FOR_TESTS.sourceMac(), counters).t1FromSendClock(10_000_000_000L);
+        final int ok = NtpFields.firstByte(0, 4, 4);
+        clocks.put(9, T1 - 50_000);
+        final byte[] fresh = NtpFrames.reply(request(TARGET, 9), ok, 2, 0, 1, 2, 0);
+        a.onFrame(fresh, fresh.length, T1 + 2_000_000);
+        // A slot still holding an older probe's clock (beyond the cooldown) is not this probe's T1.
+        clocks.put(10, T1 - 20_000_000_000L);
+        final byte[] stale = NtpFrames.reply(request(TARGET + 1, 10), ok, 2, 0, 1, 2, 0);
+        a.onFrame(stale, stale.length, T1 + 2_000_000);
+
+        final List<NtpReplyFlyweight> records = ntpRecords();
+        assertThat(records).hasSize(2);
+        assertThat(records.get(0).t1EpochNs()).isEqualTo(T1 - 50_000);
+        assertThat(records.get(0).flags() & (RecordFlags.T1_FROM_CAPTURE | RecordFlags.T1_MISSING)).isZero();
+        assertThat(records.get(1).t1EpochNs()).isZero();
+        assertThat(records.get(1).flags() & RecordFlags.T1_MISSING).isNotZero();
+        assertThat(counters.get(EngineCounter.T1_MISSING)).isEqualTo(1);
+    }
+
+    @Test
     void shouldJournalKissOfDeathAndTellTheSenders()
     {
         final UnsafeBuffer request = request(TARGET, 9);

@@ -3,6 +3,8 @@ package org.timestudy.testbed.engine;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.collections.Int2IntHashMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.timestudy.journal.Journal;
 import org.timestudy.journal.JournalReader;
@@ -37,16 +39,23 @@ class EngineScanLabTest
     @TempDir
     Path dir;
 
-    @Test
-    void shouldJournalEveryRealNtpServerWithOffsetsWithinOneMillisecondOfTheTruth(final Lab lab) throws Exception
+    @ParameterizedTest(name = "--t1 {0}")
+    @ValueSource(strings = {"capture", "send-clock"})
+    void shouldJournalEveryRealNtpServerWithOffsetsWithinOneMillisecondOfTheTruth(final String t1, final Lab lab)
+        throws Exception
     {
-        final Path journal = dir.resolve("journal");
+        final Path journal = dir.resolve("journal-" + t1);
+        final Path metadata = dir.resolve("scan-" + t1 + ".json");
         try (LabProcess scan = LabProcess.scan(lab, List.of("--no-default-blocklist", LabManifestSpace.SERVERS,
             "--journal", journal.toString(), "-r", "2000", "-P", "2", "--rounds", "5", "--round-interval", "0.2", "-c", "1",
-            "--seed", "7", "-q"), 60_000))
+            "--seed", "7", "-q", "--t1", t1, "--metadata-file", metadata.toString()), 60_000))
         {
             assertThat(scan.await(1)).as(scan.output()).isZero();
         }
+        final boolean fromCapture = t1.equals("capture");
+        // With --t1 send-clock our own frames are left out of the capture; T1 is the send thread's clock.
+        assertThat(Files.readString(metadata)).containsPattern(fromCapture ? "\"outgoing_seen\"\\s*:\\s*[1-9]" :
+            "\"outgoing_seen\"\\s*:\\s*0\\b");
         // Minimum-delay selection among the ten probes of each server, spread over five rounds (SCIENCE.md 1).
         final Map<Integer, double[]> best = new HashMap<>();
         try (ChronicleQueue q = Journal.openForRead(journal); JournalReader reader = new JournalReader(q))
@@ -58,7 +67,10 @@ class EngineScanLabTest
                     return;
                 }
                 final NtpReplyFlyweight r = new NtpReplyFlyweight().wrap(b, 0);
-                assertThat(r.flags() & RecordFlags.T1_FROM_CAPTURE).isNotZero();
+                assertThat(r.flags() & RecordFlags.T1_FROM_CAPTURE).isEqualTo(fromCapture ? RecordFlags.T1_FROM_CAPTURE :
+                    0);
+                assertThat(r.flags() & RecordFlags.T1_MISSING).isZero();
+                assertThat(r.t1EpochNs()).isPositive();
                 final double delay = NtpTime.delaySecondsFromEpochNs(r.t1EpochNs(), r.receiveTimestamp(),
                     r.transmitTimestamp(), r.t4EpochNs());
                 final double offset = NtpTime.offsetSecondsFromEpochNs(r.t1EpochNs(), r.receiveTimestamp(),
