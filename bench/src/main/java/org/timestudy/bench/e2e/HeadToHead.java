@@ -283,12 +283,13 @@ public final class HeadToHead
         PrintStream err = System.err;
 
         /**
-         * @return timestudy, zmap -M ntp, zmap -M udp and masscan, in that order.
+         * @return timestudy, timestudy with {@code --t1 send-clock}, zmap -M ntp, zmap -M udp and masscan, in that
+         *         order.
          */
         public static List<Contender> allContenders()
         {
-            return List.of(new TimestudyContender(), new ZmapContender("ntp"), new ZmapContender("udp"),
-                new MasscanContender());
+            return List.of(new TimestudyContender(), new TimestudyContender(true), new ZmapContender("ntp"),
+                new ZmapContender("udp"), new MasscanContender());
         }
 
         /**

@@ -82,13 +82,19 @@ public final class ResultsReport
         for (int rep = 1; rep <= ctx.repeats(); rep++)
         {
             final double ts = sent(rep, "timestudy", "max");
-            final double zmap = Math.max(sent(rep, "zmap-ntp", "max"), sent(rep, "zmap-udp", "max"));
+            final double zmap = better(sent(rep, "zmap-ntp", "max"), sent(rep, "zmap-udp", "max"));
             if (ts > 0 && zmap > 0)
             {
                 ratios.add(ts / zmap);
             }
         }
         return median(ratios);
+    }
+
+    /** The larger of two rates, either of which may be NaN (that zmap module did not run). */
+    static double better(final double a, final double b)
+    {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
     }
 
     private double sent(final int rep, final String contender, final String rate)

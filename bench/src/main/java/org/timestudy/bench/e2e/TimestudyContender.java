@@ -26,22 +26,43 @@ public final class TimestudyContender implements Contender
 {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final boolean sendClock;
+
+    /** The default scan: T1 from the capture of our outgoing frames. */
+    public TimestudyContender()
+    {
+        this(false);
+    }
+
+    /**
+     * @param sendClock true for {@code --t1 send-clock} (our frames not captured; key {@code timestudy-t1send}).
+     */
+    public TimestudyContender(final boolean sendClock)
+    {
+        this.sendClock = sendClock;
+    }
+
     @Override
     public String key()
     {
-        return "timestudy";
+        return sendClock ? "timestudy-t1send" : "timestudy";
     }
 
     @Override
     public String label()
     {
-        return "timestudy scan -M ntp";
+        return sendClock ? "timestudy scan -M ntp --t1 send-clock" : "timestudy scan -M ntp";
     }
 
     @Override
     public List<String> command(final RunPlan plan)
     {
-        return JvmOptions.javaCommand("org.timestudy.engine.cli.ScanCommand", arguments(plan));
+        final List<String> args = arguments(plan);
+        if (sendClock)
+        {
+            args.addAll(List.of("--t1", "send-clock"));
+        }
+        return JvmOptions.javaCommand("org.timestudy.engine.cli.ScanCommand", args);
     }
 
     /**

@@ -25,4 +25,13 @@ class ResultsReportTest
         assertThat(ResultsReport.median(new double[] {4, 1, 2, 3})).isEqualTo(2.5);
         assertThat(ResultsReport.median(new double[0])).isNaN();
     }
+
+    @Test
+    void shouldCompareWithTheZmapModuleThatRanWhenTheOtherDidNot()
+    {
+        assertThat(ResultsReport.better(2, Double.NaN)).isEqualTo(2);
+        assertThat(ResultsReport.better(Double.NaN, 3)).isEqualTo(3);
+        assertThat(ResultsReport.better(2, 3)).isEqualTo(3);
+        assertThat(ResultsReport.better(Double.NaN, Double.NaN)).isNaN();
+    }
 }
