@@ -58,7 +58,8 @@ class HeadToHeadSmokeTest
             .output(new PrintStream(lines, true, StandardCharsets.UTF_8), System.err);
         final List<RunResult> runs = HeadToHead.run(ctx);
         final Map<String, RunResult> byTool = runs.stream().collect(Collectors.toMap(RunResult::contender, r -> r));
-        assertThat(byTool.keySet()).containsExactlyInAnyOrder("timestudy", "zmap-ntp", "zmap-udp", "masscan");
+        assertThat(byTool.keySet()).containsExactlyInAnyOrder("timestudy", "timestudy-t1send", "zmap-ntp",
+            "zmap-udp", "masscan");
         for (final RunResult r : runs)
         {
             assertThat(r.exitCode()).as("%s exit code", r.contender()).isZero();
@@ -75,6 +76,9 @@ class HeadToHeadSmokeTest
         assertThat(ts.recorded().withTimestamp()).as("timestudy journaled").isEqualTo(8192);
         assertThat(ts.recorded().fieldsCorrect()).as("timestudy fields correct").isEqualTo(8192);
         assertThat(ts.recorded().distinctHosts()).isEqualTo(8192);
+        final RunResult sendClock = byTool.get("timestudy-t1send");
+        assertThat(sendClock.recorded().withTimestamp()).as("timestudy --t1 send-clock journaled").isEqualTo(8192);
+        assertThat(sendClock.recorded().fieldsCorrect()).as("timestudy --t1 send-clock fields correct").isEqualTo(8192);
         assertThat(byTool.get("zmap-udp").recorded().fieldsCorrect()).as("zmap -M udp payloads decoded and correct")
             .isPositive();
 
@@ -82,6 +86,6 @@ class HeadToHeadSmokeTest
         final String md = report.markdown();
         assertThat(md).contains("| 20k | timestudy |").contains("## Goals").contains("## Every run");
         assertThat(md.strip().lines().reduce((a, b) -> b).orElseThrow()).startsWith("max-pps ratio timestudy/zmap");
-        assertThat(lines.toString(StandardCharsets.UTF_8).lines().count()).isEqualTo(4);
+        assertThat(lines.toString(StandardCharsets.UTF_8).lines().count()).isEqualTo(5);
     }
 }
