@@ -389,8 +389,6 @@ public final class Scan
 
     private PcapCapture openCapture(final ProbeContext probeCtx)
     {
-        // Immediate mode, nanosecond kernel timestamps, non-blocking reads (with libpcap >= 1.9 on Linux a blocking
-        // read never returns while idle).
         final String filter = ctx.probe.captureFilter(probeCtx);
         return CaptureHandle.open(ctx.interfaceName, ctx.probe.snapLength(), ctx.pcapBufferBytes,
             ctx.t1FromSendClock ? "(" + filter + ") and not ether src " + NetworkInterfaceInfo.formatMac(ctx.sourceMac) :

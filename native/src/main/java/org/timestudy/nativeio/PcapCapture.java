@@ -9,15 +9,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A live libpcap capture on one interface, read without copying and without allocating: nanosecond kernel
- * timestamps, immediate mode, a compiled BPF filter, non-blocking reads ({@code pcap_next_ex}; with libpcap 1.9 or
- * later on Linux a blocking read never returns while idle). Each frame is handed to a {@link FrameHandler} as a
- * buffer over libpcap's own ring, valid until the next read. One thread only.
+ * Reads a live libpcap capture without copying and without allocating: the handle is opened and configured
+ * elsewhere (the engine's {@code CaptureHandle}, through pcap4j: nanosecond kernel timestamps, immediate mode, a
+ * compiled BPF filter, non-blocking) and adopted here; each {@code pcap_next_ex} frame is handed to a
+ * {@link FrameHandler} as a buffer over libpcap's own ring, valid until the next read. One thread only.
  *
  * <pre>
- *  struct pcap_pkthdr (24 bytes)        struct pcap_stat (12)    struct bpf_program (16)
- *   0 ts.tv_sec  (long)                  0 ps_recv                0 bf_len   (u_int)
- *   8 ts.tv_usec (long; ns here)         4 ps_drop                8 bf_insns (pointer)
+ *  struct pcap_pkthdr (24 bytes)        struct pcap_stat (12)
+ *   0 ts.tv_sec  (long)                  0 ps_recv
+ *   8 ts.tv_usec (long; ns here)         4 ps_drop
  *  16 caplen (u_int)                     8 ps_ifdrop
  *  20 len    (u_int)
  * </pre>
@@ -36,10 +36,6 @@ public final class PcapCapture implements AutoCloseable
         void onFrame(UnsafeBuffer frame, int length, long epochNs);
     }
 
-    private static final int ERRBUF_SIZE = 256;
-    private static final int PCAP_TSTAMP_PRECISION_NANO = 1;
-    private static final int PCAP_NETMASK_UNKNOWN = 0xFFFF_FFFF;
-    private static final int DLT_EN10MB = 1;
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
     private static final List<String> SEARCH = List.of("/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu",
         "/usr/lib/aarch64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/lib");
@@ -66,83 +62,6 @@ public final class PcapCapture implements AutoCloseable
         this.headerOut = scratch.address();
         this.dataOut = scratch.address() + 8;
         this.statsAddress = scratch.address() + 16;
-    }
-
-    /**
-     * Opens a live capture.
-     *
-     * @param interfaceName interface to capture on.
-     * @param snapLength    bytes kept of each frame.
-     * @param bufferBytes   kernel ring size.
-     * @param filter        pcap filter expression.
-     * @return the open, non-blocking capture.
-     * @throws EnvironmentNotReadyException without libpcap, without privileges, or when the interface is missing.
-     * @throws IllegalArgumentException when the filter does not compile.
-     */
-    public static PcapCapture openLive(final String interfaceName, final int snapLength, final int bufferBytes,
-        final String filter)
-    {
-        final LibPcap pcap = library();
-        final NativeBuffer err = new NativeBuffer(ERRBUF_SIZE);
-        final long p = pcap.pcap_create(interfaceName, err.address());
-        if (p == 0)
-        {
-            throw new EnvironmentNotReadyException("cannot capture on " + interfaceName + ": " + text(err));
-        }
-        final PcapCapture c = new PcapCapture(pcap, p, null);
-        try
-        {
-            pcap.pcap_set_snaplen(p, snapLength);
-            pcap.pcap_set_promisc(p, 0);
-            pcap.pcap_set_timeout(p, 1);
-            pcap.pcap_set_buffer_size(p, bufferBytes);
-            pcap.pcap_set_immediate_mode(p, 1);
-            if (pcap.pcap_set_tstamp_precision(p, PCAP_TSTAMP_PRECISION_NANO) != 0)
-            {
-                throw new EnvironmentNotReadyException("libpcap offers no nanosecond timestamps here");
-            }
-            final int status = pcap.pcap_activate(p);
-            if (status < 0)
-            {
-                final String m = pcap.pcap_geterr(p);
-                if (String.valueOf(m).contains("ermission") || String.valueOf(m).contains("not permitted"))
-                {
-                    throw new EnvironmentNotReadyException("capture needs CAP_NET_RAW and CAP_NET_ADMIN (run as " +
-                        "root): " + m);
-                }
-                throw new EnvironmentNotReadyException("cannot capture on " + interfaceName + ": " + m);
-            }
-            if (pcap.pcap_datalink(p) != DLT_EN10MB)
-            {
-                throw new EnvironmentNotReadyException(interfaceName + " is not an Ethernet interface");
-            }
-            final NativeBuffer program = new NativeBuffer(16);
-            if (pcap.pcap_compile(p, program.address(), filter, 1, PCAP_NETMASK_UNKNOWN) != 0)
-            {
-                throw new IllegalArgumentException("bad capture filter '" + filter + "': " + pcap.pcap_geterr(p));
-            }
-            try
-            {
-                if (pcap.pcap_setfilter(p, program.address()) != 0)
-                {
-                    throw new IllegalStateException("pcap_setfilter: " + pcap.pcap_geterr(p));
-                }
-            }
-            finally
-            {
-                pcap.pcap_freecode(program.address());
-            }
-            if (pcap.pcap_setnonblock(p, 1, err.address()) != 0)
-            {
-                throw new IllegalStateException("pcap_setnonblock: " + text(err));
-            }
-            return c;
-        }
-        catch (final RuntimeException ex)
-        {
-            c.close();
-            throw ex;
-        }
     }
 
     /**
@@ -231,11 +150,6 @@ public final class PcapCapture implements AutoCloseable
     @Override
     public void close()
     {
-        if (owner == null)
-        {
-            pcap.pcap_close(handle);
-            return;
-        }
         try
         {
             owner.close();
@@ -290,20 +204,5 @@ public final class PcapCapture implements AutoCloseable
             }
         }
         throw new EnvironmentNotReadyException("libpcap is not installed (Debian/Ubuntu: apt-get install libpcap0.8)");
-    }
-
-    private static String text(final NativeBuffer b)
-    {
-        final StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < b.capacity(); i++)
-        {
-            final byte c = b.buffer().getByte(i);
-            if (c == 0)
-            {
-                break;
-            }
-            sb.append((char)c);
-        }
-        return sb.toString();
     }
 }

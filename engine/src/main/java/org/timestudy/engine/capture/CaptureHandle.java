@@ -46,13 +46,12 @@ public final class CaptureHandle
         }
         catch (final PcapNativeException ex)
         {
-            final String m = String.valueOf(ex.getMessage());
-            if (m.contains("ermission") || m.contains("not permitted"))
+            if (permissionDenied(ex))
             {
                 throw new EnvironmentNotReadyException("capture needs CAP_NET_RAW and CAP_NET_ADMIN (run as root): " +
-                    m);
+                    ex.getMessage());
             }
-            throw new EnvironmentNotReadyException("cannot capture on " + interfaceName + ": " + m);
+            throw new EnvironmentNotReadyException("cannot capture on " + interfaceName + ": " + ex.getMessage());
         }
         try
         {
@@ -122,6 +121,16 @@ public final class CaptureHandle
             handle.close();
             throw ex;
         }
+    }
+
+    /**
+     * @param ex what opening a handle threw.
+     * @return true when libpcap refused for lack of privileges (CAP_NET_RAW / CAP_NET_ADMIN).
+     */
+    public static boolean permissionDenied(final PcapNativeException ex)
+    {
+        final String m = String.valueOf(ex.getMessage());
+        return m.contains("ermission") || m.contains("not permitted");
     }
 
     private static Field pointerField()

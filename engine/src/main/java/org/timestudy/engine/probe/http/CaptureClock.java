@@ -76,12 +76,11 @@ final class CaptureClock implements RawPacketListener, AutoCloseable
         }
         catch (final PcapNativeException ex)
         {
-            final String m = String.valueOf(ex.getMessage());
-            if (m.contains("ermission") || m.contains("not permitted"))
+            if (CaptureHandle.permissionDenied(ex))
             {
                 return null;
             }
-            throw new IllegalStateException("cannot capture on " + interfaceName + ": " + m, ex);
+            throw new IllegalStateException("cannot capture on " + interfaceName + ": " + ex.getMessage(), ex);
         }
     }
 

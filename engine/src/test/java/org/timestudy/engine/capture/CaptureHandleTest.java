@@ -1,7 +1,9 @@
-package org.timestudy.nativeio;
+package org.timestudy.engine.capture;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.timestudy.nativeio.EnvironmentNotReadyException;
+import org.timestudy.nativeio.PcapCapture;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -17,11 +19,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A real libpcap capture on the loopback interface (the one place outside the lab that tests may send to): frames
- * handed over in place with nanosecond kernel timestamps, the filter applied, errors said clearly. Needs
+ * A real capture on the loopback interface (the one place outside the lab that tests may send to), opened by pcap4j
+ * ({@link CaptureHandle}) and read by {@link PcapCapture}: frames handed over in place with nanosecond kernel timestamps, the filter applied, errors said clearly. Needs
  * CAP_NET_RAW: skipped with a message otherwise.
  */
-class PcapCaptureTest
+class CaptureHandleTest
 {
     private static final String SKIP = "SKIPPED: live capture needs root or CAP_NET_RAW";
     private static final int PORT = 45_678;
@@ -33,7 +35,7 @@ class PcapCaptureTest
             .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[2].equals("0"));
         if (!root)
         {
-            System.err.println("PcapCaptureTest: " + SKIP);
+            System.err.println("CaptureHandleTest: " + SKIP);
         }
         assumeTrue(root, SKIP);
     }
@@ -43,7 +45,7 @@ class PcapCaptureTest
     {
         final List<String> payloads = new ArrayList<>();
         final List<Long> times = new ArrayList<>();
-        try (PcapCapture capture = PcapCapture.openLive("lo", 256, 1 << 20, "udp and dst port " + PORT);
+        try (PcapCapture capture = CaptureHandle.open("lo", 256, 1 << 20, "udp and dst port " + PORT);
             DatagramSocket socket = new DatagramSocket())
         {
             final long before = System.currentTimeMillis() * 1_000_000L;
@@ -78,9 +80,9 @@ class PcapCaptureTest
     @Test
     void shouldSayWhatIsWrongWithAFilterOrAnInterface()
     {
-        assertThatThrownBy(() -> PcapCapture.openLive("lo", 256, 1 << 20, "udp and port banana").close())
+        assertThatThrownBy(() -> CaptureHandle.open("lo", 256, 1 << 20, "udp and port banana").close())
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("banana");
-        assertThatThrownBy(() -> PcapCapture.openLive("nosuchif0", 256, 1 << 20, "udp").close())
+        assertThatThrownBy(() -> CaptureHandle.open("nosuchif0", 256, 1 << 20, "udp").close())
             .isInstanceOf(EnvironmentNotReadyException.class).hasMessageContaining("nosuchif0");
     }
 }
