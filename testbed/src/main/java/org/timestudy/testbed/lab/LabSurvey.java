@@ -5,6 +5,7 @@ import org.timestudy.analyzer.ingest.Analysis;
 import org.timestudy.analyzer.ingest.Compactor;
 import org.timestudy.engine.cli.ScanCommand;
 import org.timestudy.engine.status.StatusLine;
+import org.timestudy.targets.address.AddressRange;
 import org.timestudy.targets.cli.TargetsCommand;
 import org.timestudy.testbed.JvmOptions;
 
@@ -174,14 +175,7 @@ public final class LabSurvey
         log.printf("scanning %s and %d real NTP servers: %d rounds at %d pps, about %.0f s%n", m.simulatedSpace(),
             servers, settings.rounds(), settings.ratePps(), settings.rounds() * roundS);
         final long scanStart = System.nanoTime();
-        try (LabProcess scan = LabProcess.start(lab.layout().scannerNamespace(), ScanCommand.class.getName(), args))
-        {
-            awaitScan(scan, status, (long)(settings.rounds() * roundS * 1000) + SLACK_MS, log);
-            if (scan.process().exitValue() != 0)
-            {
-                throw new IllegalStateException("the lab scan failed:\n" + scan.output());
-            }
-        }
+        scan(lab, args, status, (long)(settings.rounds() * roundS * 1000) + SLACK_MS, "the lab scan", log);
         final Path names = resolveNames(lab, dir);
         final List<Path> journals = new ArrayList<>(List.of(journal));
         if (settings.http() != null)
@@ -222,18 +216,10 @@ public final class LabSurvey
             "--round-interval", Double.toString(http.roundIntervalS()), "-c",
             Integer.toString(Http.RESPONSE_TIMEOUT_MS / 1000 + 1), "--response-timeout-ms",
             Integer.toString(Http.RESPONSE_TIMEOUT_MS), "--seed", "11", "-q", "--status-file", status.toString());
-        final long addresses = 1L << (32 - Integer.parseInt(http.space().substring(http.space().indexOf('/') + 1)));
-        final double roundS = (double)addresses / http.ratePps() + http.roundIntervalS();
+        final double roundS = (double)AddressRange.parse(http.space()).size() / http.ratePps() + http.roundIntervalS();
         log.printf("scanning %s with HTTP (stateless: SYN, HEAD, the Date): %d rounds at %d SYNs/s, about %.0f s%n",
             http.space(), http.rounds(), http.ratePps(), http.rounds() * roundS + Http.RESPONSE_TIMEOUT_MS / 1000.0);
-        try (LabProcess scan = LabProcess.start(lab.layout().scannerNamespace(), ScanCommand.class.getName(), args))
-        {
-            awaitScan(scan, status, (long)(http.rounds() * roundS * 1000) + SLACK_MS, log);
-            if (scan.process().exitValue() != 0)
-            {
-                throw new IllegalStateException("the lab's HTTP scan failed:\n" + scan.output());
-            }
-        }
+        scan(lab, args, status, (long)(http.rounds() * roundS * 1000) + SLACK_MS, "the lab's HTTP scan", log);
         final Path byName = dir.resolve("journal-http-names");
         final Set<String> names = new LinkedHashSet<>();
         for (final LabManifest.Server s : lab.manifest().servers())
@@ -248,17 +234,10 @@ public final class LabSurvey
             final Path list = Files.write(dir.resolve("http-names.txt"), names);
             log.printf("asking %d web servers by name for their Date, with boundary timing (--precision)%n",
                 names.size());
-            try (LabProcess scan = LabProcess.start(lab.layout().scannerNamespace(), ScanCommand.class.getName(),
-                List.of("-M", "http", "--names", list.toString(), "--dns-server", lab.manifest().dnsServer(),
-                    "--no-default-blocklist", "--precision", "--journal", byName.toString(), "-q",
-                    "--response-timeout-ms", Integer.toString(Http.RESPONSE_TIMEOUT_MS))))
-            {
-                awaitScan(scan, dir.resolve("none"), SLACK_MS, log);
-                if (scan.process().exitValue() != 0)
-                {
-                    throw new IllegalStateException("the lab's HTTP name scan failed:\n" + scan.output());
-                }
-            }
+            scan(lab, List.of("-M", "http", "--names", list.toString(), "--dns-server", lab.manifest().dnsServer(),
+                "--no-default-blocklist", "--precision", "--journal", byName.toString(), "-q",
+                "--response-timeout-ms", Integer.toString(Http.RESPONSE_TIMEOUT_MS)), null, SLACK_MS,
+                "the lab's HTTP name scan", log);
         }
         catch (final IOException ex)
         {
@@ -268,7 +247,27 @@ public final class LabSurvey
     }
 
     /**
-     * Waits for the scan, printing its progress from its status file every {@link #PROGRESS_INTERVAL_MS}.
+     * Runs {@code scan} in the lab's scanner namespace and waits for it to succeed.
+     *
+     * @param status its {@code --status-file}, whose progress is printed, or null for none.
+     * @param what   the scan, for errors.
+     */
+    private static void scan(final Lab lab, final List<String> args, final Path status, final long timeoutMs,
+        final String what, final PrintStream log)
+    {
+        try (LabProcess scan = LabProcess.start(lab.layout().scannerNamespace(), ScanCommand.class.getName(), args))
+        {
+            awaitScan(scan, status, timeoutMs, log);
+            if (scan.process().exitValue() != 0)
+            {
+                throw new IllegalStateException(what + " failed:\n" + scan.output());
+            }
+        }
+    }
+
+    /**
+     * Waits for the scan, printing its progress from its status file (when it has one) every
+     * {@link #PROGRESS_INTERVAL_MS}.
      */
     private static void awaitScan(final LabProcess scan, final Path status, final long timeoutMs, final PrintStream log)
     {
@@ -283,7 +282,7 @@ public final class LabSurvey
                     throw new IllegalStateException("the lab scan did not finish in " + timeoutMs + " ms:\n" +
                         scan.output());
                 }
-                final String progress = progress(status);
+                final String progress = status == null ? null : progress(status);
                 if (progress != null)
                 {
                     log.println("  " + progress);
