@@ -136,15 +136,18 @@ public final class Demo
             MIN_POINTS, names);
         agreement.printMatrix(out);
         agreement.printNamed(out);
-        final long hosts = study.probes().stream().filter(p -> p.probe().equals("ntp"))
-            .mapToLong(Study.ProbeFigures::series).sum();
-        final long httpSeries = study.probes().stream().filter(p -> p.probe().equals("http"))
-            .mapToLong(Study.ProbeFigures::series).sum();
+        final long hosts = series(study, "ntp");
+        final long httpSeries = series(study, "http");
         final long elapsedNs = System.nanoTime() - startNs;
         out.printf(Locale.ROOT, "classified %,d hosts in %s: %s; agreement with ground truth: %.1f%%%n", hosts,
             ClockFormat.span(elapsedNs / 1e9), classes(study), agreement.agreementPercent());
         return new Result(survey.dataset(), page.file(), page.charts(), hosts, httpSeries, agreement.scored(),
             agreement.agreementPercent(), elapsedNs);
+    }
+
+    private static long series(final Study study, final String probe)
+    {
+        return study.probes().stream().filter(p -> p.probe().equals(probe)).mapToLong(Study.ProbeFigures::series).sum();
     }
 
     private static String classes(final Study study)

@@ -73,7 +73,7 @@ public final class Study
     private final List<Change> changes;
     private final List<Reference> references;
     private final List<MethodPair> methodPairs;
-    private final long[] methodPairCounts;
+    private final MethodPairCounts methodPairCounts;
     private final List<Bin> histogram;
     private final List<Host> exemplars;
     private final Map<Integer, List<Host>> addressHosts;
@@ -98,7 +98,7 @@ public final class Study
         changes = List.copyOf(b.changes);
         references = List.copyOf(b.references);
         methodPairs = List.copyOf(b.methodPairs);
-        methodPairCounts = b.methodPairCounts.clone();
+        methodPairCounts = b.methodPairCounts;
         histogram = List.copyOf(b.histogram);
         exemplars = List.copyOf(b.exemplars);
         addressHosts = Map.copyOf(b.addressHosts);
@@ -375,7 +375,7 @@ public final class Study
             "compared AND agree) FROM method_pairs"))
         {
             rs.next();
-            b.methodPairCounts = new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+            b.methodPairCounts = new MethodPairCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3));
         }
         try (ResultSet rs = q.execute("SELECT address_int, ntp_class, http_class, compared, difference_s, " +
             "difference_uncertainty_s, agree FROM method_pairs ORDER BY agree, abs(difference_s) DESC NULLS LAST, " +
@@ -613,11 +613,22 @@ public final class Study
     }
 
     /**
-     * @return addresses with both an NTP and an HTTP series: in all, compared, and agreeing.
+     * @return how many addresses have both an NTP and an HTTP series, and how they compare.
      */
-    public long[] methodPairCounts()
+    public MethodPairCounts methodPairCounts()
     {
-        return methodPairCounts.clone();
+        return methodPairCounts;
+    }
+
+    /**
+     * Addresses with both an NTP and an HTTP series, counted over the whole dataset.
+     *
+     * @param addresses all of them.
+     * @param compared  those whose two clocks could be compared.
+     * @param agree     those compared that agree.
+     */
+    public record MethodPairCounts(long addresses, long compared, long agree)
+    {
     }
 
     /**
@@ -1013,7 +1024,7 @@ public final class Study
         private final List<Change> changes = new ArrayList<>();
         private final List<Reference> references = new ArrayList<>();
         private final List<MethodPair> methodPairs = new ArrayList<>();
-        private long[] methodPairCounts = new long[3];
+        private MethodPairCounts methodPairCounts = new MethodPairCounts(0, 0, 0);
         private final List<Bin> histogram = new ArrayList<>();
         private final List<Host> exemplars = new ArrayList<>();
         private final Map<Integer, List<Host>> addressHosts = new HashMap<>();

@@ -226,17 +226,17 @@ public final class TextReport
 
     private static void printMethodPairs(final Study study, final PrintWriter out)
     {
-        final long[] n = study.methodPairCounts();
-        if (n[0] == 0)
+        final Study.MethodPairCounts n = study.methodPairCounts();
+        if (n.addresses() == 0)
         {
             return;
         }
         final List<Study.MethodPair> disagree = study.methodPairs().stream().filter(p -> p.compared() && !p.agree())
             .limit(study.listed()).toList();
         out.println();
-        out.printf("NTP against HTTP (%s addresses with both, %s compared, %s agree)%s%n", count(n[0]), count(n[1]),
-            count(n[2]), disagree.isEmpty() ? "" : ", largest disagreements first (" + disagree.size() + " of " +
-            count(n[1] - n[2]) + ")");
+        out.printf("NTP against HTTP (%s addresses with both, %s compared, %s agree)%s%n", count(n.addresses()),
+            count(n.compared()), count(n.agree()), disagree.isEmpty() ? "" : ", largest disagreements first (" +
+            disagree.size() + " of " + count(n.compared() - n.agree()) + ")");
         for (final Study.MethodPair p : disagree)
         {
             out.printf("  %-15s NTP %-13s HTTP %-13s HTTP - NTP %16s +- %s%n", Ipv4.format(p.address()),
