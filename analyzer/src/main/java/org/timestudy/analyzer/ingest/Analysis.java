@@ -1,6 +1,5 @@
 package org.timestudy.analyzer.ingest;
 
-import org.apache.parquet.hadoop.ParquetWriter;
 import org.timestudy.analyzer.classify.Classifier;
 import org.timestudy.analyzer.classify.ClassifierConfig;
 import org.timestudy.analyzer.classify.Groups;
@@ -75,11 +74,11 @@ public final class Analysis
             AnalysisFiles files = AnalysisFiles.open(ctx.dataset, startedAt))
         {
             final String run = files.run();
-            final ParquetWriter<SeriesRow> verdicts = files.start(Table.VERDICTS, new VerdictWriteSupport(run));
-            final ParquetWriter<SeriesRow> changes = files.start(Table.CHANGES, new ChangeWriteSupport(run));
-            final ParquetWriter<SeriesRow> components = files.start(Table.COMPONENTS,
+            final TableWriter<SeriesRow> verdicts = files.start(Table.VERDICTS, new VerdictWriteSupport(run));
+            final TableWriter<SeriesRow> changes = files.start(Table.CHANGES, new ChangeWriteSupport(run));
+            final TableWriter<SeriesRow> components = files.start(Table.COMPONENTS,
                 new ComponentWriteSupport(run));
-            final ParquetWriter<GroupRows.MethodPair> pairs = files.start(Table.METHOD_PAIRS,
+            final TableWriter<GroupRows.MethodPair> pairs = files.start(Table.METHOD_PAIRS,
                 new MethodPairWriteSupport(run));
             final SeriesBuffer buffer = new SeriesBuffer(256);
             final SeriesRow row = new SeriesRow();
@@ -143,7 +142,7 @@ public final class Analysis
         final AnalysisFiles files, final String run, final ResolutionTable names, final Map<String, int[]> byName,
         final Map<Long, Verdict> kept, final AnalysisSummary summary)
     {
-        final ParquetWriter<GroupRows.NameGroup> writer = files.start(Table.NAME_GROUPS,
+        final TableWriter<GroupRows.NameGroup> writer = files.start(Table.NAME_GROUPS,
             new NameGroupWriteSupport(run));
         for (final Map.Entry<String, int[]> e : byName.entrySet())
         {
@@ -184,7 +183,7 @@ public final class Analysis
         final AnalysisFiles files, final String run, final ReferenceList references, final Map<String, int[]> byName,
         final Map<Long, Verdict> kept, final AnalysisSummary summary)
     {
-        final ParquetWriter<GroupRows.Reference> writer = files.start(Table.REFERENCE_SERVERS,
+        final TableWriter<GroupRows.Reference> writer = files.start(Table.REFERENCE_SERVERS,
             new ReferenceWriteSupport(run));
         if (references == null)
         {

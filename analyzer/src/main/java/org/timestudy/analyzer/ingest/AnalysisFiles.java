@@ -1,6 +1,5 @@
 package org.timestudy.analyzer.ingest;
 
-import org.apache.parquet.hadoop.ParquetWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +34,7 @@ final class AnalysisFiles implements AutoCloseable
     private final Path dataset;
     private final String run;
     private final LockFile lock;
-    private final Map<Table, ParquetWriter<?>> writers = new EnumMap<>(Table.class);
+    private final Map<Table, TableWriter<?>> writers = new EnumMap<>(Table.class);
     private final Map<Table, long[]> rows = new EnumMap<>(Table.class);
     private final PartFile.ParquetSettings settings;
     private boolean committed;
@@ -98,14 +97,14 @@ final class AnalysisFiles implements AutoCloseable
      * @param <T>     what a row is written from.
      * @return a writer; write rows through {@link #write}.
      */
-    <T> ParquetWriter<T> start(final Table table, final RowWriteSupport<T> support)
+    <T> TableWriter<T> start(final Table table, final RowWriteSupport<T> support)
     {
         try
         {
             final Path dir = dataset.resolve(table.directory());
             Files.createDirectories(dir);
             final Path temp = dir.resolve(TEMP_PREFIX + run + DataFileName.TEMP_SUFFIX);
-            final ParquetWriter<T> writer = PartFile.newWriter(temp, table, support, settings);
+            final TableWriter<T> writer = TableWriter.create(temp, support, settings);
             writers.put(table, writer);
             rows.put(table, new long[1]);
             return writer;
@@ -124,17 +123,10 @@ final class AnalysisFiles implements AutoCloseable
      * @param value  what the row is written from.
      * @param <T>    its type.
      */
-    <T> void write(final Table table, final ParquetWriter<T> writer, final T value)
+    <T> void write(final Table table, final TableWriter<T> writer, final T value)
     {
-        try
-        {
-            writer.write(value);
-            rows.get(table)[0]++;
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        writer.write(value);
+        rows.get(table)[0]++;
     }
 
     /**
@@ -148,7 +140,7 @@ final class AnalysisFiles implements AutoCloseable
         final Map<String, Long> counts = new LinkedHashMap<>();
         try
         {
-            for (final Map.Entry<Table, ParquetWriter<?>> e : writers.entrySet())
+            for (final Map.Entry<Table, TableWriter<?>> e : writers.entrySet())
             {
                 e.getValue().close();
                 final Path dir = dataset.resolve(e.getKey().directory());
@@ -179,7 +171,7 @@ final class AnalysisFiles implements AutoCloseable
         {
             if (!committed)
             {
-                for (final ParquetWriter<?> w : writers.values())
+                for (final TableWriter<?> w : writers.values())
                 {
                     closeQuietly(w);
                 }
@@ -229,15 +221,8 @@ final class AnalysisFiles implements AutoCloseable
         }
     }
 
-    private static void closeQuietly(final ParquetWriter<?> writer)
+    private static void closeQuietly(final TableWriter<?> writer)
     {
-        try
-        {
-            writer.close();
-        }
-        catch (final IOException | RuntimeException ignore)
-        {
-            // the file is deleted either way
-        }
+        writer.abort();
     }
 }

@@ -20,24 +20,45 @@ public final class Ipv4Text
      */
     public static int format(final int address, final byte[] dst, final int offset)
     {
-        int p = offset;
-        for (int shift = 24; shift >= 0; shift -= 8)
+        int p = octet(address >>> 24, dst, offset);
+        dst[p++] = '.';
+        p = octet((address >>> 16) & 0xFF, dst, p);
+        dst[p++] = '.';
+        p = octet((address >>> 8) & 0xFF, dst, p);
+        dst[p++] = '.';
+        return octet(address & 0xFF, dst, p) - offset;
+    }
+
+    private static int octet(final int b, final byte[] dst, final int offset)
+    {
+        final int e = OCTETS[b];
+        final int n = e >>> 24;
+        dst[offset] = (byte)e;
+        if (n > 1)
         {
-            final int b = (address >>> shift) & 0xFF;
-            if (b >= 100)
+            dst[offset + 1] = (byte)(e >>> 8);
+            if (n > 2)
             {
-                dst[p++] = (byte)('0' + b / 100);
-            }
-            if (b >= 10)
-            {
-                dst[p++] = (byte)('0' + (b / 10) % 10);
-            }
-            dst[p++] = (byte)('0' + b % 10);
-            if (shift != 0)
-            {
-                dst[p++] = '.';
+                dst[offset + 2] = (byte)(e >>> 16);
             }
         }
-        return p - offset;
+        return offset + n;
+    }
+
+    /** Per octet value: its decimal digits' ASCII, first digit lowest, and their count in the top byte. */
+    private static final int[] OCTETS = new int[256];
+
+    static
+    {
+        for (int b = 0; b < 256; b++)
+        {
+            final String s = Integer.toString(b);
+            int e = s.length() << 24;
+            for (int i = 0; i < s.length(); i++)
+            {
+                e |= s.charAt(i) << (8 * i);
+            }
+            OCTETS[b] = e;
+        }
     }
 }

@@ -42,7 +42,7 @@ final class NtpWriteSupport extends TableWriteSupport
         row.int64(SCAN_ID, f.scanId());
         row.int64(JOURNAL_INDEX, record.index());
         row.int32(PROBE_INDEX, f.probeIndex());
-        row.binary(ADDRESS, Binary.fromReusedByteArray(addressText, 0, Ipv4Text.format(address, addressText, 0)));
+        row.address(ADDRESS, address, addressText);
         row.int32(ADDRESS_INT, address);
         row.int32(PORT, f.targetPort());
         row.int32(SOURCE_PORT, f.sourcePort());
@@ -74,7 +74,7 @@ final class NtpWriteSupport extends TableWriteSupport
         row.float64(ROOT_DELAY_S, NtpTime.shortToSeconds(f.rootDelay()));
         row.float64(ROOT_DISPERSION_S, NtpTime.shortToSeconds(f.rootDispersion()));
         final int refid = f.refid();
-        row.binary(REFID, refidText.of(stratum, refid));
+        refidText.write(row, REFID, stratum, refid);
         row.int32(REFID_RAW, refid);
         ntpTime(REFERENCE_TIME, f.referenceTimestamp());
         ntpTime(ORIGIN_TIME, f.originTimestamp());

@@ -1,13 +1,5 @@
 package org.timestudy.analyzer.ingest;
 
-import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.OutputFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,14 +15,14 @@ final class PartFile
     private final Path dir;
     private final Path temp;
     private final String journalId;
-    private final ParquetWriter<JournalRecord> writer;
+    private final TableWriter<JournalRecord> writer;
     private final long firstIndex;
     private long lastIndex;
     private long rows;
 
     private PartFile(
         final Path dir, final Path temp, final String journalId, final long firstIndex,
-        final ParquetWriter<JournalRecord> writer)
+        final TableWriter<JournalRecord> writer)
     {
         this.dir = dir;
         this.temp = temp;
@@ -60,42 +52,12 @@ final class PartFile
             Files.createDirectories(dir);
             final Path temp = dir.resolve(DataFileName.tempFileName(journalId, firstIndex));
             Files.deleteIfExists(temp);
-            return new PartFile(dir, temp, journalId, firstIndex, newWriter(temp, table, support, settings));
+            return new PartFile(dir, temp, journalId, firstIndex, TableWriter.create(temp, support, settings));
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException(ex);
         }
-    }
-
-    /**
-     * A Parquet writer with the dataset's settings: ZSTD, data page v2, dictionary encoding per the columns' choice.
-     *
-     * @param temp     the file to write.
-     * @param table    the table its rows belong to.
-     * @param support  writes the rows.
-     * @param settings row group size and compression.
-     * @param <T>      what a row is written from.
-     * @return the writer.
-     * @throws IOException when the file cannot be created.
-     */
-    static <T> ParquetWriter<T> newWriter(
-        final Path temp, final Table table, final WriteSupport<T> support, final ParquetSettings settings)
-        throws IOException
-    {
-        final Builder<T> builder = new Builder<>(new LocalOutputFile(temp), support)
-            .withConf(settings.configuration())
-            .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
-            .withCompressionCodec(CompressionCodecName.ZSTD)
-            .withRowGroupRowCountLimit(settings.rowGroupRows())
-            .withRowGroupSize(settings.rowGroupBytes())
-            .withPageSize(settings.pageBytes())
-            .withDictionaryPageSize(settings.pageBytes());
-        for (final Column c : table.columns())
-        {
-            builder.withDictionaryEncoding(c.columnName(), c.spec().encoding() == ColumnEncoding.DICTIONARY);
-        }
-        return builder.build();
     }
 
     /**
@@ -105,14 +67,7 @@ final class PartFile
      */
     void write(final JournalRecord record)
     {
-        try
-        {
-            writer.write(record);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        writer.write(record);
         lastIndex = record.index();
         rows++;
     }
@@ -150,14 +105,7 @@ final class PartFile
      */
     void abort()
     {
-        try
-        {
-            writer.close();
-        }
-        catch (final IOException | RuntimeException ignore)
-        {
-            // the temporary file is deleted either way
-        }
+        writer.abort();
         try
         {
             Files.deleteIfExists(temp);
@@ -178,40 +126,5 @@ final class PartFile
      */
     record ParquetSettings(int rowGroupRows, long rowGroupBytes, int pageBytes, int zstdLevel)
     {
-        ParquetConfiguration configuration()
-        {
-            final PlainParquetConfiguration conf = new PlainParquetConfiguration();
-            conf.setInt("parquet.compression.codec.zstd.level", zstdLevel);
-            return conf;
-        }
-    }
-
-    private static final class Builder<T> extends ParquetWriter.Builder<T, Builder<T>>
-    {
-        private final WriteSupport<T> support;
-
-        Builder(final OutputFile file, final WriteSupport<T> support)
-        {
-            super(file);
-            this.support = support;
-        }
-
-        @Override
-        protected Builder<T> self()
-        {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<T> getWriteSupport(final org.apache.hadoop.conf.Configuration conf)
-        {
-            return support;
-        }
-
-        @Override
-        protected WriteSupport<T> getWriteSupport(final ParquetConfiguration conf)
-        {
-            return support;
-        }
     }
 }

@@ -7,9 +7,9 @@ import org.timestudy.ntp.NtpFields;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The decoded text of reference ids ({@link NtpFields#refid}), cached: few distinct refids (upstream servers, GPS,
- * kiss codes) cover most replies, so the text is built once per distinct (kind, refid). The cache is cleared when it
- * reaches {@link #MAX_ENTRIES}, which bounds its memory.
+ * Writes the decoded text of reference ids ({@link NtpFields#refid}) into a row: above stratum 1 the dotted quad,
+ * formatted in place; at stratum 0 and 1 the ASCII text, cached per refid (kiss codes and source names are few). The
+ * cache is cleared when it reaches {@link #MAX_ENTRIES}, which bounds its memory.
  */
 final class RefidText
 {
@@ -17,6 +17,20 @@ final class RefidText
     static final int MAX_ENTRIES = 1 << 16;
 
     private final Long2ObjectHashMap<Binary> cache = new Long2ObjectHashMap<>();
+
+    private final byte[] dottedQuad = new byte[Ipv4Text.MAX_LENGTH];
+
+    void write(final RowConsumer row, final Column column, final int stratum, final int refid)
+    {
+        if (stratum > 1)
+        {
+            row.address(column, refid, dottedQuad);
+        }
+        else
+        {
+            row.binary(column, of(stratum, refid));
+        }
+    }
 
     Binary of(final int stratum, final int refid)
     {

@@ -1,85 +1,89 @@
 package org.timestudy.analyzer.ingest;
 
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
+import org.timestudy.analyzer.parquet.ColumnarWriter;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Writes one row's fields, by column, into a Parquet record consumer. A NULL is a field not written.
+ * Writes one row's fields, by column, into a {@link ColumnarWriter}. A NULL is a field not written.
  */
 final class RowConsumer
 {
-    private RecordConsumer consumer;
+    private ColumnarWriter writer;
+    private byte[] scratch = new byte[64];
 
-    void consumer(final RecordConsumer consumer)
+    void writer(final ColumnarWriter writer)
     {
-        this.consumer = consumer;
+        this.writer = writer;
     }
 
     void startRow()
     {
-        consumer.startMessage();
+        // a row starts with no column written
     }
 
     void endRow()
     {
-        consumer.endMessage();
+        writer.endRow();
     }
 
     void int64(final Column column, final long value)
     {
-        final String name = column.columnName();
-        final int index = column.ordinal();
-        consumer.startField(name, index);
-        consumer.addLong(value);
-        consumer.endField(name, index);
+        writer.putLong(column.ordinal(), value);
     }
 
     void int32(final Column column, final int value)
     {
-        final String name = column.columnName();
-        final int index = column.ordinal();
-        consumer.startField(name, index);
-        consumer.addInteger(value);
-        consumer.endField(name, index);
+        writer.putInt(column.ordinal(), value);
     }
 
     void float64(final Column column, final double value)
     {
-        final String name = column.columnName();
-        final int index = column.ordinal();
-        consumer.startField(name, index);
-        consumer.addDouble(value);
-        consumer.endField(name, index);
+        writer.putDouble(column.ordinal(), value);
     }
 
     void bool(final Column column, final boolean value)
     {
-        final String name = column.columnName();
-        final int index = column.ordinal();
-        consumer.startField(name, index);
-        consumer.addBoolean(value);
-        consumer.endField(name, index);
+        writer.putBoolean(column.ordinal(), value);
+    }
+
+    void bytes(final Column column, final byte[] src, final int offset, final int length)
+    {
+        writer.putBytes(column.ordinal(), src, offset, length);
     }
 
     void binary(final Column column, final Binary value)
     {
-        final String name = column.columnName();
-        final int index = column.ordinal();
-        consumer.startField(name, index);
-        consumer.addBinary(value);
-        consumer.endField(name, index);
+        final ByteBuffer b = value.toByteBuffer();
+        if (b.hasArray())
+        {
+            bytes(column, b.array(), b.arrayOffset() + b.position(), b.remaining());
+        }
+        else
+        {
+            final int n = b.remaining();
+            if (scratch.length < n)
+            {
+                scratch = new byte[n];
+            }
+            b.get(scratch, 0, n);
+            bytes(column, scratch, 0, n);
+        }
     }
 
     void text(final Column column, final String value)
     {
         if (value != null)
         {
-            binary(column, Binary.fromString(value));
+            final byte[] b = value.getBytes(StandardCharsets.UTF_8);
+            bytes(column, b, 0, b.length);
         }
     }
 
     void address(final Column column, final int address, final byte[] scratch)
     {
-        binary(column, Binary.fromReusedByteArray(scratch, 0, Ipv4Text.format(address, scratch, 0)));
+        bytes(column, scratch, 0, Ipv4Text.format(address, scratch, 0));
     }
 }

@@ -1,9 +1,5 @@
 package org.timestudy.analyzer.ingest;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.io.api.RecordConsumer;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +10,7 @@ import java.util.Map;
  *
  * @param <T> what one row is written from.
  */
-abstract class RowWriteSupport<T> extends WriteSupport<T>
+abstract class RowWriteSupport<T>
 {
     final RowConsumer row = new RowConsumer();
     private final Table table;
@@ -33,33 +29,12 @@ abstract class RowWriteSupport<T> extends WriteSupport<T>
         this.footerValue = footerValue;
     }
 
-    /** {@inheritDoc} */
-    @Override
-    public WriteContext init(final Configuration configuration)
-    {
-        return context();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public WriteContext init(final ParquetConfiguration configuration)
-    {
-        return context();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public String getName()
-    {
-        return "timestudy";
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public void prepareForWrite(final RecordConsumer recordConsumer)
-    {
-        row.consumer(recordConsumer);
-    }
+    /**
+     * Writes one object as one row.
+     *
+     * @param value what the row is written from.
+     */
+    abstract void write(T value);
 
     /**
      * @return the table written.
@@ -69,11 +44,14 @@ abstract class RowWriteSupport<T> extends WriteSupport<T>
         return table;
     }
 
-    private WriteContext context()
+    /**
+     * @return the file footer's key-value metadata: the table, the journal or run, and what subclasses add.
+     */
+    Map<String, String> footer()
     {
         final Map<String, String> metadata = new HashMap<>();
         metadata.put("timestudy.table", table.name());
         metadata.put(footerKey, footerValue);
-        return new WriteContext(table.schema(), metadata);
+        return metadata;
     }
 }

@@ -1,6 +1,5 @@
 package org.timestudy.analyzer.ingest;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -26,7 +25,7 @@ abstract class TableWriteSupport extends RowWriteSupport<JournalRecord>
 
     /** {@inheritDoc} */
     @Override
-    public final void write(final JournalRecord record)
+    final void write(final JournalRecord record)
     {
         writeRow(record);
         if (firstIndex == -1)
@@ -38,12 +37,12 @@ abstract class TableWriteSupport extends RowWriteSupport<JournalRecord>
 
     /** {@inheritDoc} */
     @Override
-    public FinalizedWriteContext finalizeWrite()
+    Map<String, String> footer()
     {
-        final Map<String, String> metadata = new HashMap<>();
+        final Map<String, String> metadata = super.footer();
         metadata.put(FIRST_INDEX_KEY, Long.toHexString(firstIndex));
         metadata.put(LAST_INDEX_KEY, Long.toHexString(lastIndex));
-        return new FinalizedWriteContext(metadata);
+        return metadata;
     }
 
     /**
