@@ -1,5 +1,8 @@
 package org.timestudy.analyzer.parquet;
 
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -75,48 +78,7 @@ class ColumnarWriterTest
     void shouldReadBackEveryValueThroughDuckDbWhenPagesRowGroupsNullsAndDictionaryFallbacksMix() throws Exception
     {
         final Path file = dir.resolve("t.parquet");
-        final ColumnarWriter.Settings settings = new ColumnarWriter.Settings(40_000, 1L << 30, 4096, 64 * 1024, 3);
-        final Random random = new Random(7);
-        try (ColumnarWriter w = new ColumnarWriter(new LocalOutputFile(file), SCHEMA, DICTIONARY, settings))
-        {
-            for (int i = 0; i < ROWS; i++)
-            {
-                final Object[] r = row(random, i);
-                w.putLong(0, (Long)r[0]);
-                if (r[1] != null)
-                {
-                    w.putLong(1, (Long)r[1]);
-                }
-                w.putInt(2, (Integer)r[2]);
-                if (r[3] != null)
-                {
-                    w.putInt(3, (Integer)r[3]);
-                }
-                w.putLong(4, (Long)r[4]);
-                w.putDouble(5, (Double)r[5]);
-                if (r[6] != null)
-                {
-                    w.putDouble(6, (Double)r[6]);
-                }
-                w.putBoolean(7, (Boolean)r[7]);
-                if (r[8] != null)
-                {
-                    w.putBoolean(8, (Boolean)r[8]);
-                }
-                for (int c = 9; c <= 10; c++)
-                {
-                    if (r[c] != null)
-                    {
-                        final byte[] b = ((String)r[c]).getBytes(StandardCharsets.UTF_8);
-                        final byte[] padded = new byte[b.length + 3];
-                        System.arraycopy(b, 0, padded, 2, b.length);
-                        w.putBytes(c, padded, 2, b.length);
-                    }
-                }
-                w.endRow();
-            }
-            w.finish(Map.of("k", "v"));
-        }
+        write(file);
 
         final Random expected = new Random(7);
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement())
@@ -172,6 +134,83 @@ class ColumnarWriterTest
                 encodings.toString());
             assertEquals(4, count(s, "SELECT count(DISTINCT row_group_id) FROM parquet_metadata('" + file + "')"));
             assertEquals(1, count(s, "SELECT count(*) FROM parquet_kv_metadata('" + file + "') WHERE key = 'k'"));
+        }
+    }
+
+    @Test
+    void shouldReadBackEveryValueThroughParquetHadoopAsSparkDoes() throws Exception
+    {
+        final Path file = dir.resolve("mr.parquet");
+        write(file);
+        final Random expected = new Random(7);
+        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
+            new org.apache.hadoop.fs.Path(file.toUri())).build())
+        {
+            int i = 0;
+            for (Group g = reader.read(); g != null; g = reader.read())
+            {
+                final Object[] r = row(expected, i);
+                assertEquals(r[0], g.getLong("rising", 0), "rising at " + i);
+                assertEquals(r[1], g.getFieldRepetitionCount("noisy") == 0 ? null : g.getLong("noisy", 0));
+                assertEquals(r[2], g.getInteger("unsigned", 0), "unsigned at " + i);
+                assertEquals(r[3], g.getFieldRepetitionCount("small") == 0 ? null : g.getInteger("small", 0));
+                assertEquals(r[4], g.getLong("many", 0), "many at " + i);
+                assertEquals(Double.doubleToLongBits((Double)r[5]), Double.doubleToLongBits(g.getDouble("real", 0)));
+                assertEquals(r[6], g.getFieldRepetitionCount("few_reals") == 0 ? null : g.getDouble("few_reals", 0));
+                assertEquals(r[7], g.getBoolean("flag", 0), "flag at " + i);
+                assertEquals(r[8], g.getFieldRepetitionCount("maybe") == 0 ? null : g.getBoolean("maybe", 0));
+                assertEquals(r[9], g.getFieldRepetitionCount("text") == 0 ? null : g.getString("text", 0));
+                assertEquals(r[10], g.getFieldRepetitionCount("label") == 0 ? null : g.getString("label", 0));
+                assertEquals(0, g.getFieldRepetitionCount("never"));
+                i++;
+            }
+            assertEquals(ROWS, i);
+        }
+    }
+
+    private static void write(final Path file) throws java.io.IOException
+    {
+        final ColumnarWriter.Settings settings = new ColumnarWriter.Settings(40_000, 1L << 30, 4096, 64 * 1024, 3);
+        final Random random = new Random(7);
+        try (ColumnarWriter w = new ColumnarWriter(new LocalOutputFile(file), SCHEMA, DICTIONARY, settings))
+        {
+            for (int i = 0; i < ROWS; i++)
+            {
+                final Object[] r = row(random, i);
+                w.putLong(0, (Long)r[0]);
+                if (r[1] != null)
+                {
+                    w.putLong(1, (Long)r[1]);
+                }
+                w.putInt(2, (Integer)r[2]);
+                if (r[3] != null)
+                {
+                    w.putInt(3, (Integer)r[3]);
+                }
+                w.putLong(4, (Long)r[4]);
+                w.putDouble(5, (Double)r[5]);
+                if (r[6] != null)
+                {
+                    w.putDouble(6, (Double)r[6]);
+                }
+                w.putBoolean(7, (Boolean)r[7]);
+                if (r[8] != null)
+                {
+                    w.putBoolean(8, (Boolean)r[8]);
+                }
+                for (int c = 9; c <= 10; c++)
+                {
+                    if (r[c] != null)
+                    {
+                        final byte[] b = ((String)r[c]).getBytes(StandardCharsets.UTF_8);
+                        final byte[] padded = new byte[b.length + 3];
+                        System.arraycopy(b, 0, padded, 2, b.length);
+                        w.putBytes(c, padded, 2, b.length);
+                    }
+                }
+                w.endRow();
+            }
+            w.finish(Map.of("k", "v"));
         }
     }
 
