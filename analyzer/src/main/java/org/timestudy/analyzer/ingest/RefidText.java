@@ -1,7 +1,6 @@
 package org.timestudy.analyzer.ingest;
 
 import org.agrona.collections.Long2ObjectHashMap;
-import org.apache.parquet.io.api.Binary;
 import org.timestudy.ntp.NtpFields;
 
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,7 @@ final class RefidText
     /** Most cached refids. */
     static final int MAX_ENTRIES = 1 << 16;
 
-    private final Long2ObjectHashMap<Binary> cache = new Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<byte[]> cache = new Long2ObjectHashMap<>();
 
     private final byte[] dottedQuad = new byte[Ipv4Text.MAX_LENGTH];
 
@@ -28,22 +27,23 @@ final class RefidText
         }
         else
         {
-            row.binary(column, of(stratum, refid));
+            final byte[] text = of(stratum, refid);
+            row.bytes(column, text, 0, text.length);
         }
     }
 
-    Binary of(final int stratum, final int refid)
+    byte[] of(final int stratum, final int refid)
     {
         final boolean text = stratum <= 1;
         final long key = (text ? 1L << 32 : 0L) | (refid & 0xFFFF_FFFFL);
-        Binary value = cache.get(key);
+        byte[] value = cache.get(key);
         if (value == null)
         {
             if (cache.size() >= MAX_ENTRIES)
             {
                 cache.clear();
             }
-            value = Binary.fromConstantByteArray(NtpFields.refid(stratum, refid).getBytes(StandardCharsets.UTF_8));
+            value = NtpFields.refid(stratum, refid).getBytes(StandardCharsets.UTF_8);
             cache.put(key, value);
         }
         return value;

@@ -51,8 +51,7 @@ final class BinaryDictionary
             {
                 break;
             }
-            if (hashes[id] == hash && lengths[id] == length &&
-                Arrays.equals(arena, starts[id], starts[id] + length, src, offset, offset + length))
+            if (hashes[id] == hash && lengths[id] == length && sameBytes(starts[id], src, offset, length))
             {
                 return id;
             }
@@ -117,6 +116,18 @@ final class BinaryDictionary
             }
             table[slot] = id;
         }
+    }
+
+    private boolean sameBytes(final int start, final byte[] src, final int offset, final int length)
+    {
+        for (int i = 0; i < length; i++)
+        {
+            if (arena[start + i] != src[offset + i])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int[] newTable(final int capacity)

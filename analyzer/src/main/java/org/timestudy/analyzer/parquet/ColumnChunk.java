@@ -118,7 +118,17 @@ final class ColumnChunk
             }
         }
         starts[count] = arenaLength;
-        System.arraycopy(src, offset, arena, arenaLength, length);
+        if (length <= 16)
+        {
+            for (int i = 0; i < length; i++)
+            {
+                arena[arenaLength + i] = src[offset + i];
+            }
+        }
+        else
+        {
+            System.arraycopy(src, offset, arena, arenaLength, length);
+        }
         arenaLength += length;
         count++;
         starts[count] = arenaLength;
@@ -287,9 +297,16 @@ final class ColumnChunk
             }
             return binaryDictionary.size() <= MAX_DICTIONARY_ENTRIES && binaryDictionary.bytes() <= MAX_DICTIONARY_BYTES;
         }
+        long last = 0;
+        long lastId = -1;
         for (int i = 0; i < count; i++)
         {
             final long v = values[i];
+            if (v == last && lastId >= 0)
+            {
+                ids[i] = lastId;
+                continue;
+            }
             final boolean small = v >= 0 && v < SMALL_VALUES;
             long id = small ? smallIds[(int)v] - 1 : fixedIds.get(v);
             if (id == MISSING)
@@ -314,6 +331,8 @@ final class ColumnChunk
                 }
             }
             ids[i] = id;
+            last = v;
+            lastId = id;
         }
         return true;
     }

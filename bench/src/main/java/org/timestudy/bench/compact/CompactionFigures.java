@@ -35,32 +35,54 @@ public final class CompactionFigures
     }
 
     /**
-     * @param args records (default 5000000), work directory (default a temporary one).
+     * @param args records (default 5000000), work directory (default a temporary one), ZSTD level (default the
+     *             compactor's), runs (default 3; figures are each run's and the median).
      * @throws Exception when something fails.
      */
     public static void main(final String[] args) throws Exception
     {
         final long records = args.length > 0 ? Long.parseLong(args[0]) : 5_000_000;
         final Path work = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("compaction-figures");
+        final Compactor.Context context = new Compactor.Context();
+        if (args.length > 2)
+        {
+            context.zstdLevel(Integer.parseInt(args[2]));
+        }
         final Path journal = work.resolve("journal-" + records);
-        final Path dataset = work.resolve("dataset-" + records);
+        final int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         if (!Files.exists(journal))
         {
             SurveyJournal.write(journal, 42, records);
-        }
-        if (Files.exists(dataset))
-        {
-            throw new IllegalArgumentException(dataset + " exists: remove it first");
         }
         for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
         {
             pool.resetPeakUsage();
         }
-        final long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-        final long t0 = System.nanoTime();
-        final Compactor.Report r = new Compactor(new Compactor.Context().journalDir(journal).datasetDir(dataset)).run();
-        final long wallNs = System.nanoTime() - t0;
-        final long cpuNs = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
+        final double[] perCpuSecond = new double[runs];
+        Path dataset = null;
+        Compactor.Report r = null;
+        for (int run = 0; run < runs; run++)
+        {
+            if (dataset != null)
+            {
+                delete(dataset);
+            }
+            dataset = work.resolve("dataset-" + records + "-run" + run);
+            if (Files.exists(dataset))
+            {
+                throw new IllegalArgumentException(dataset + " exists: remove it first");
+            }
+            final long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            final long t0 = System.nanoTime();
+            r = new Compactor(context.journalDir(journal).datasetDir(dataset)).run();
+            final long wallNs = System.nanoTime() - t0;
+            final long cpuNs = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
+            perCpuSecond[run] = r.counts().records() / (cpuNs / 1e9);
+            System.out.printf("run %d: %.2f s wall = %.0f records/s; %.2f s CPU of the thread = %.0f records per " +
+                "CPU-second%n", run + 1, wallNs / 1e9, r.counts().records() / (wallNs / 1e9), cpuNs / 1e9,
+                perCpuSecond[run]);
+        }
+        java.util.Arrays.sort(perCpuSecond);
         long peakHeap = 0;
         for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
         {
@@ -78,9 +100,9 @@ public final class CompactionFigures
         System.out.printf("observations files       %d bytes = %.2f bytes/row%n", observationBytes,
             (double)observationBytes / ntp);
         System.out.printf("whole dataset            %d bytes%n", size(dataset));
-        System.out.printf("compaction               %.2f s wall = %.0f records/s; %.2f s CPU of the thread = %.0f " +
-            "records per CPU-second%n", wallNs / 1e9, r.counts().records() / (wallNs / 1e9), cpuNs / 1e9,
-            r.counts().records() / (cpuNs / 1e9));
+        System.out.printf("compaction               median of %d runs %.0f records per CPU-second (min %.0f, max %.0f; " +
+            "the first run includes JIT warm-up)%n", runs, perCpuSecond[runs / 2], perCpuSecond[0],
+            perCpuSecond[runs - 1]);
         System.out.printf("peak heap used           %.1f MiB (max heap %.0f MiB)%n", peakHeap / 1048576.0,
             Runtime.getRuntime().maxMemory() / 1048576.0);
         System.out.printf("peak RSS (VmHWM)         %s%n", vmHwm());
@@ -94,6 +116,14 @@ public final class CompactionFigures
             {
                 System.out.printf("  %-18s %6.3f  %s%n", rs.getString(1), rs.getDouble(3), rs.getString(2));
             }
+        }
+    }
+
+    private static void delete(final Path dir) throws IOException
+    {
+        try (Stream<Path> files = Files.walk(dir))
+        {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
