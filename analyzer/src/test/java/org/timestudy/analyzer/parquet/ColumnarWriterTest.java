@@ -1,8 +1,12 @@
 package org.timestudy.analyzer.parquet;
 
 import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -165,6 +169,15 @@ class ColumnarWriterTest
                 i++;
             }
             assertEquals(ROWS, i);
+        }
+        try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(file)))
+        {
+            for (final BlockMetaData block : footer.getFooter().getBlocks())
+            {
+                final ColumnChunkMetaData rising = block.getColumns().get(0);
+                assertTrue(footer.readColumnIndex(rising) != null, "column index of " + rising.getPath());
+                assertTrue(footer.readOffsetIndex(rising).getPageCount() >= 2, "pages of " + rising.getPath());
+            }
         }
     }
 
