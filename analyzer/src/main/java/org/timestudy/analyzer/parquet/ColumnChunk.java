@@ -29,6 +29,7 @@ final class ColumnChunk
     private static final int MAX_DICTIONARY_BYTES = 1 << 20;
     private static final long MISSING = -1;
     private static final int SMALL_VALUES = 256;
+    private static final double MAX_DISTINCT_SHARE = 0.25;
     /**
      * A page that ZSTD shrinks by less than this share is stored uncompressed, and so are the chunk's later pages of
      * the same encoding (noisy timestamps, cookies): ZSTD's time is spent where it saves bytes.
@@ -118,17 +119,7 @@ final class ColumnChunk
             }
         }
         starts[count] = arenaLength;
-        if (length <= 16)
-        {
-            for (int i = 0; i < length; i++)
-            {
-                arena[arenaLength + i] = src[offset + i];
-            }
-        }
-        else
-        {
-            System.arraycopy(src, offset, arena, arenaLength, length);
-        }
+        System.arraycopy(src, offset, arena, arenaLength, length);
         arenaLength += length;
         count++;
         starts[count] = arenaLength;
@@ -249,10 +240,14 @@ final class ColumnChunk
     {
         if (dictionaryWanted && !fallback && count > 0)
         {
+            final boolean first = !dictionaryUsed;
             if (assignIds())
             {
                 dictionaryUsed = true;
                 writeIds(data);
+                // a chunk whose first page is mostly distinct values is not one a dictionary helps: the lookups
+                // would cost cache misses for nothing
+                fallback = first && dictionarySize() > count * MAX_DISTINCT_SHARE;
                 return Encoding.RLE_DICTIONARY;
             }
             fallback = true;
@@ -337,9 +332,14 @@ final class ColumnChunk
         return true;
     }
 
+    private int dictionarySize()
+    {
+        return binaryDictionary != null ? binaryDictionary.size() : fixedSize;
+    }
+
     private void writeIds(final ByteSink data)
     {
-        final int size = binaryDictionary != null ? binaryDictionary.size() : fixedSize;
+        final int size = dictionarySize();
         final int width = Math.max(1, 32 - Integer.numberOfLeadingZeros(size - 1));
         data.put(width);
         final long[] ids = encoder.ids;
