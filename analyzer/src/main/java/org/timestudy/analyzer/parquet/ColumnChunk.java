@@ -20,8 +20,9 @@ import java.util.List;
 /**
  * One column of the row group being written: the current page's values as primitives, and the pages already
  * encoded and compressed. A page is encoded as a dictionary of the chunk's distinct values with bit-packed ids when
- * the column asks for one and the dictionary stays small, else DELTA_BINARY_PACKED for integers and PLAIN for the
- * rest. Fixed-width values are held as longs (doubles as their bits, booleans as 0 or 1).
+ * the column asks for one and the dictionary stays small, else DELTA_BINARY_PACKED for integers,
+ * DELTA_LENGTH_BYTE_ARRAY for text and PLAIN for the rest. Fixed-width values are held as longs (doubles as their
+ * bits, booleans as 0 or 1).
  */
 final class ColumnChunk
 {
@@ -270,12 +271,16 @@ final class ColumnChunk
                 data.packBits(values, 0, count, (count + 7) & ~7, 1);
                 return Encoding.PLAIN;
             case BINARY:
+            {
+                final long[] lengths = encoder.ids;
                 for (int i = 0; i < count; i++)
                 {
-                    data.putIntLE(starts[i + 1] - starts[i]);
-                    data.putBytes(arena, starts[i], starts[i + 1] - starts[i]);
+                    lengths[i] = starts[i + 1] - starts[i];
                 }
-                return Encoding.PLAIN;
+                encoder.delta.encode(lengths, count, true, data);
+                data.putBytes(arena, 0, arenaLength);
+                return Encoding.DELTA_LENGTH_BYTE_ARRAY;
+            }
             default:
                 throw new IllegalStateException("unsupported physical type " + physical);
         }
@@ -290,7 +295,8 @@ final class ColumnChunk
             {
                 ids[i] = binaryDictionary.idOf(arena, starts[i], starts[i + 1] - starts[i]);
             }
-            return binaryDictionary.size() <= MAX_DICTIONARY_ENTRIES && binaryDictionary.bytes() <= MAX_DICTIONARY_BYTES;
+            return binaryDictionary.size() <= MAX_DICTIONARY_ENTRIES &&
+                binaryDictionary.bytes() <= MAX_DICTIONARY_BYTES;
         }
         long last = 0;
         long lastId = -1;

@@ -89,7 +89,8 @@ class ColumnarWriterTest
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement())
         {
             try (ResultSet rs = s.executeQuery("SELECT epoch_ns(rising), noisy, unsigned::BIGINT, small, many, real, " +
-                "few_reals, flag, maybe, text, label, never FROM read_parquet('" + file + "', file_row_number = true) " +
+                "few_reals, flag, maybe, text, label, never FROM read_parquet('" + file +
+                "', file_row_number = true) " +
                 "ORDER BY file_row_number"))
             {
                 int i = 0;

@@ -100,10 +100,11 @@ public final class CompactionFigures
         System.out.printf("observations files       %d bytes = %.2f bytes/row%n", observationBytes,
             (double)observationBytes / ntp);
         System.out.printf("whole dataset            %d bytes%n", size(dataset));
-        System.out.printf("compaction               median of %d runs %.0f records per CPU-second (min %.0f, max %.0f; " +
-            "the first run includes JIT warm-up)%n", runs, perCpuSecond[runs / 2], perCpuSecond[0],
+        System.out.printf("compaction               median of %d runs %.0f records per CPU-second (min %.0f, " +
+            "max %.0f; the first run includes JIT warm-up)%n", runs, perCpuSecond[runs / 2], perCpuSecond[0],
             perCpuSecond[runs - 1]);
-        System.out.printf("peak heap used           %.1f MiB (sum of the heap pools' peaks: an upper bound; max heap %.0f MiB)%n", peakHeap / 1048576.0,
+        System.out.printf("peak heap used           %.1f MiB (sum of the heap pools' peaks: an upper bound; " +
+            "max heap %.0f MiB)%n", peakHeap / 1048576.0,
             Runtime.getRuntime().maxMemory() / 1048576.0);
         System.out.printf("peak RSS (VmHWM)         %s%n", vmHwm());
         System.out.println("bytes per row by column (compressed column chunks):");
