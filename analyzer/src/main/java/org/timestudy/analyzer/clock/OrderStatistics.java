@@ -10,6 +10,8 @@ public final class OrderStatistics
     public static final double MAD_TO_SIGMA = 1.4826;
     /** Ranges this short are finished by insertion sort, cheaper than more partitioning. */
     private static final int INSERTION_SORT_MAX = 16;
+    /** Ranges longer than this are partitioned without branches; shorter ones finish by insertion sort. */
+    private static final int BRANCH_FREE_MIN = 4;
     /** Partition passes before a range that will not shrink is handed to the Hoare quickselect. */
     private static final int MAX_PASSES = 64;
 
@@ -73,15 +75,15 @@ public final class OrderStatistics
      * Quickselect with a branchless Lomuto partition about the median of three: each pass costs about three cycles
      * per element instead of a misprediction every few elements. A pivot that leaves more than three quarters on
      * its right (many equal values) is followed by a pass that sets the values equal to it aside, so duplicates
-     * cannot make it quadratic; ranges of {@link #INSERTION_SORT_MAX} or fewer and, as a guard, a range that still
-     * has not shrunk after {@link #MAX_PASSES} passes are finished by the Hoare quickselect.
+     * cannot make it quadratic; ranges of {@link #BRANCH_FREE_MIN} or fewer (by insertion sort) and, as a guard, a
+     * range that has not been narrowed down after {@link #MAX_PASSES} passes are finished by the Hoare quickselect.
      */
     private static double select(final double[] a, final int first, final int last, final int k)
     {
         int lo = first;
         int hi = last;
         int passes = 0;
-        while (hi - lo > INSERTION_SORT_MAX && passes++ < MAX_PASSES)
+        while (hi - lo > BRANCH_FREE_MIN && passes++ < MAX_PASSES)
         {
             final int size = hi - lo + 1;
             final int mid = lo + ((hi - lo) >> 1);
@@ -134,7 +136,7 @@ public final class OrderStatistics
         int lo = first;
         int hi = last;
         int passes = 0;
-        while (hi - lo > INSERTION_SORT_MAX && passes++ < MAX_PASSES)
+        while (hi - lo > BRANCH_FREE_MIN && passes++ < MAX_PASSES)
         {
             final int size = hi - lo + 1;
             final int mid = lo + ((hi - lo) >> 1);
