@@ -70,23 +70,7 @@ public final class PointSet
         {
             final int i = order[k];
             final int bits = buffer.status(i);
-            statusUnion |= bits;
-            if ((bits & SampleStatus.KOD) != 0 && buffer.kodCode(i) != 0)
-            {
-                lastKodCode = buffer.kodCode(i);
-            }
-            if ((bits & SampleStatus.INVALID) != 0)
-            {
-                invalid++;
-            }
-            if ((bits & SampleStatus.NO_MEASUREMENT) == 0)
-            {
-                measurements++;
-            }
-            if ((bits & SampleStatus.CACHED) != 0 && (bits & SampleStatus.NO_MEASUREMENT) == 0)
-            {
-                cached++;
-            }
+            count(buffer, i, bits);
             if ((bits & SampleStatus.NOT_FITTED) == 0)
             {
                 order[fitted++] = i;
@@ -145,23 +129,7 @@ public final class PointSet
             }
             previousNs = ti;
             final int bits = status[i];
-            statusUnion |= bits;
-            if ((bits & SampleStatus.KOD) != 0 && buffer.kodCode(i) != 0)
-            {
-                lastKodCode = buffer.kodCode(i);
-            }
-            if ((bits & SampleStatus.INVALID) != 0)
-            {
-                invalid++;
-            }
-            if ((bits & SampleStatus.NO_MEASUREMENT) == 0)
-            {
-                measurements++;
-                if ((bits & SampleStatus.CACHED) != 0)
-                {
-                    cached++;
-                }
-            }
+            count(buffer, i, bits);
             if ((bits & SampleStatus.NOT_FITTED) != 0)
             {
                 continue;
@@ -201,6 +169,30 @@ public final class PointSet
             sampleMethod = Method.of(m[n - 1]);
         }
         return true;
+    }
+
+    /**
+     * Counts one sample, taken in time order, by its status.
+     */
+    private void count(final SeriesBuffer buffer, final int i, final int bits)
+    {
+        statusUnion |= bits;
+        if ((bits & SampleStatus.KOD) != 0 && buffer.kodCode(i) != 0)
+        {
+            lastKodCode = buffer.kodCode(i);
+        }
+        if ((bits & SampleStatus.INVALID) != 0)
+        {
+            invalid++;
+        }
+        if ((bits & SampleStatus.NO_MEASUREMENT) == 0)
+        {
+            measurements++;
+            if ((bits & SampleStatus.CACHED) != 0)
+            {
+                cached++;
+            }
+        }
     }
 
     /**

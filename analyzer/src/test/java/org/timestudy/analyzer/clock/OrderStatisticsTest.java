@@ -16,14 +16,7 @@ class OrderStatisticsTest
     @Property
     void shouldMatchSortedMedianWhenDoubles(@ForAll @Size(min = 1, max = 60) final List<Double> values)
     {
-        final double[] a = values.stream().mapToDouble(d -> d.isNaN() ? 0 : d).toArray();
-        final double[] sorted = a.clone();
-        Arrays.sort(sorted);
-        final int n = a.length;
-        final double expected = (n & 1) == 1 ? sorted[n / 2] :
-            sorted[n / 2 - 1] + (sorted[n / 2] - sorted[n / 2 - 1]) * 0.5;
-
-        assertThat(OrderStatistics.median(a, 0, n)).isEqualTo(expected);
+        assertMedianOfSorted(values.stream().mapToDouble(d -> d.isNaN() ? 0 : d).toArray(), 0, values.size());
     }
 
     @Property
@@ -59,26 +52,14 @@ class OrderStatisticsTest
         {
             a[from + i] = values.get(i) * 0.25;
         }
-        final double[] sorted = Arrays.copyOfRange(a, from, from + n);
-        Arrays.sort(sorted);
-        final double expected = (n & 1) == 1 ? sorted[n / 2] :
-            sorted[n / 2 - 1] + (sorted[n / 2] - sorted[n / 2 - 1]) * 0.5;
-
-        assertThat(OrderStatistics.median(a, from, from + n)).isEqualTo(expected);
+        assertMedianOfSorted(a, from, from + n);
     }
 
     @Property
     void shouldMatchSortedMedianWhenHundredsOfDoubles(
         @ForAll @Size(min = 1, max = 600) final List<@LongRange(min = -1_000_000, max = 1_000_000) Long> values)
     {
-        final double[] a = values.stream().mapToDouble(v -> v * 1e-7).toArray();
-        final double[] sorted = a.clone();
-        Arrays.sort(sorted);
-        final int n = a.length;
-        final double expected = (n & 1) == 1 ? sorted[n / 2] :
-            sorted[n / 2 - 1] + (sorted[n / 2] - sorted[n / 2 - 1]) * 0.5;
-
-        assertThat(OrderStatistics.median(a, 0, n)).isEqualTo(expected);
+        assertMedianOfSorted(values.stream().mapToDouble(v -> v * 1e-7).toArray(), 0, values.size());
     }
 
     @Property
@@ -103,11 +84,21 @@ class OrderStatisticsTest
         {
             a[i] = reversed ? n - i : i;
         }
-        final double[] sorted = a.clone();
+        assertMedianOfSorted(a, 0, n);
+    }
+
+    /**
+     * Checks the median of a range against sorting: the middle value, or the mean of the two middle ones taken as
+     * the code under test takes it.
+     */
+    private static void assertMedianOfSorted(final double[] a, final int from, final int to)
+    {
+        final double[] sorted = Arrays.copyOfRange(a, from, to);
         Arrays.sort(sorted);
+        final int n = sorted.length;
         final double expected = (n & 1) == 1 ? sorted[n / 2] :
             sorted[n / 2 - 1] + (sorted[n / 2] - sorted[n / 2 - 1]) * 0.5;
 
-        assertThat(OrderStatistics.median(a, 0, n)).isEqualTo(expected);
+        assertThat(OrderStatistics.median(a, from, to)).isEqualTo(expected);
     }
 }
