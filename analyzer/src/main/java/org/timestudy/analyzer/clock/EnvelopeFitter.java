@@ -221,8 +221,14 @@ public final class EnvelopeFitter
      */
     private double minimumSlopeTo(final double px, final double py, final int hullSize)
     {
+        if (hullSize == 1)
+        {
+            return (py - hullY[0]) / (px - hullX[0]);
+        }
         int lo = 0;
         int hi = hullSize - 1;
+        // The slope to the vertex the last step kept as a bound: where the search ends, lo = hi is that vertex.
+        double atBound = 0;
         while (lo < hi)
         {
             final int mid = (lo + hi) >>> 1;
@@ -231,13 +237,15 @@ public final class EnvelopeFitter
             if (next < here)
             {
                 lo = mid + 1;
+                atBound = next;
             }
             else
             {
                 hi = mid;
+                atBound = here;
             }
         }
-        return (py - hullY[lo]) / (px - hullX[lo]);
+        return atBound;
     }
 
     private static double cross(

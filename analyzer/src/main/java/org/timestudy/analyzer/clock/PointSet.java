@@ -55,8 +55,14 @@ public final class PointSet
     {
         final int n = buffer.count();
         ensureCapacity(n);
-        sortByTime(buffer, n);
         clearCounters();
+        if (loadInOrder(buffer, n, burstWindowNs))
+        {
+            finishReferences();
+            return this;
+        }
+        clearCounters();
+        sortByTime(buffer, n);
         samples = n;
 
         int fitted = 0;
@@ -64,23 +70,7 @@ public final class PointSet
         {
             final int i = order[k];
             final int bits = buffer.status(i);
-            statusUnion |= bits;
-            if ((bits & SampleStatus.KOD) != 0 && buffer.kodCode(i) != 0)
-            {
-                lastKodCode = buffer.kodCode(i);
-            }
-            if ((bits & SampleStatus.INVALID) != 0)
-            {
-                invalid++;
-            }
-            if ((bits & SampleStatus.NO_MEASUREMENT) == 0)
-            {
-                measurements++;
-            }
-            if ((bits & SampleStatus.CACHED) != 0 && (bits & SampleStatus.NO_MEASUREMENT) == 0)
-            {
-                cached++;
-            }
+            count(buffer, i, bits);
             if ((bits & SampleStatus.NOT_FITTED) == 0)
             {
                 order[fitted++] = i;
@@ -109,26 +99,111 @@ public final class PointSet
         return this;
     }
 
-    private void addBurst(final SeriesBuffer buffer, final int from, final int to)
+    /**
+     * The common case, samples already in time order, in one pass over the buffer's arrays: counters, then bursts
+     * built as the samples stream by, each burst exactly as the sorting path's addBurst makes it.
+     *
+     * @return false, with the set half-filled, as soon as a sample is earlier than the one before it.
+     */
+    private boolean loadInOrder(final SeriesBuffer buffer, final int n, final long burstWindowNs)
     {
-        int best = order[from];
-        boolean http = buffer.method(best) == Method.HTTP_NAIVE;
-        long lowNs = buffer.offsetNs(best) - buffer.uncertaintyNs(best);
-        long highNs = buffer.offsetNs(best) + buffer.uncertaintyNs(best);
-        for (int k = from + 1; k < to; k++)
+        final long[] t = buffer.trueNsArray();
+        final long[] o = buffer.offsetNsArray();
+        final long[] uNs = buffer.uncertaintyNsArray();
+        final byte[] m = buffer.methodArray();
+        final int[] status = buffer.statusArray();
+        final int naive = Method.HTTP_NAIVE.ordinal();
+        long previousNs = Long.MIN_VALUE;
+        long burstStartNs = 0;
+        int best = -1;
+        int burstSize = 0;
+        boolean http = false;
+        long lowNs = 0;
+        long highNs = 0;
+        for (int i = 0; i < n; i++)
         {
-            final int i = order[k];
-            http &= buffer.method(i) == Method.HTTP_NAIVE;
-            lowNs = Math.max(lowNs, buffer.offsetNs(i) - buffer.uncertaintyNs(i));
-            highNs = Math.min(highNs, buffer.offsetNs(i) + buffer.uncertaintyNs(i));
-            if (buffer.uncertaintyNs(i) < buffer.uncertaintyNs(best))
+            final long ti = t[i];
+            if (ti < previousNs)
             {
-                best = i;
+                return false;
+            }
+            previousNs = ti;
+            final int bits = status[i];
+            count(buffer, i, bits);
+            if ((bits & SampleStatus.NOT_FITTED) != 0)
+            {
+                continue;
+            }
+            if (best >= 0 && ti - burstStartNs <= burstWindowNs)
+            {
+                http &= m[i] == naive;
+                lowNs = Math.max(lowNs, o[i] - uNs[i]);
+                highNs = Math.min(highNs, o[i] + uNs[i]);
+                if (uNs[i] < uNs[best])
+                {
+                    best = i;
+                }
+                burstSize++;
+                continue;
+            }
+            if (best >= 0)
+            {
+                addPoint(buffer, best, http && burstSize > 1 && lowNs <= highNs, lowNs, highNs);
+            }
+            burstStartNs = ti;
+            best = i;
+            burstSize = 1;
+            http = m[i] == naive;
+            lowNs = o[i] - uNs[i];
+            highNs = o[i] + uNs[i];
+        }
+        if (best >= 0)
+        {
+            addPoint(buffer, best, http && burstSize > 1 && lowNs <= highNs, lowNs, highNs);
+        }
+        samples = n;
+        if (n > 0)
+        {
+            firstSampleNs = t[0];
+            lastSampleNs = t[n - 1];
+            sampleMethod = Method.of(m[n - 1]);
+        }
+        return true;
+    }
+
+    /**
+     * Counts one sample, taken in time order, by its status.
+     */
+    private void count(final SeriesBuffer buffer, final int i, final int bits)
+    {
+        statusUnion |= bits;
+        if ((bits & SampleStatus.KOD) != 0 && buffer.kodCode(i) != 0)
+        {
+            lastKodCode = buffer.kodCode(i);
+        }
+        if ((bits & SampleStatus.INVALID) != 0)
+        {
+            invalid++;
+        }
+        if ((bits & SampleStatus.NO_MEASUREMENT) == 0)
+        {
+            measurements++;
+            if ((bits & SampleStatus.CACHED) != 0)
+            {
+                cached++;
             }
         }
+    }
+
+    /**
+     * Adds the point of one burst: its best sample, or for naive HTTP the middle of the intersected intervals.
+     */
+    private void addPoint(
+        final SeriesBuffer buffer, final int best, final boolean intersect, final long lowNs, final long highNs)
+    {
         final int p = size++;
         trueNs[p] = buffer.trueNs(best);
-        if (http && to - from > 1 && lowNs <= highNs)
+        if (intersect)
         {
             final long halfNs = (highNs - lowNs) >> 1;
             offsetNs[p] = lowNs + halfNs;
@@ -147,6 +222,26 @@ public final class PointSet
             case HTTP_NAIVE -> methodCounts1++;
             default -> methodCounts2++;
         }
+    }
+
+    private void addBurst(final SeriesBuffer buffer, final int from, final int to)
+    {
+        int best = order[from];
+        boolean http = buffer.method(best) == Method.HTTP_NAIVE;
+        long lowNs = buffer.offsetNs(best) - buffer.uncertaintyNs(best);
+        long highNs = buffer.offsetNs(best) + buffer.uncertaintyNs(best);
+        for (int k = from + 1; k < to; k++)
+        {
+            final int i = order[k];
+            http &= buffer.method(i) == Method.HTTP_NAIVE;
+            lowNs = Math.max(lowNs, buffer.offsetNs(i) - buffer.uncertaintyNs(i));
+            highNs = Math.min(highNs, buffer.offsetNs(i) + buffer.uncertaintyNs(i));
+            if (buffer.uncertaintyNs(i) < buffer.uncertaintyNs(best))
+            {
+                best = i;
+            }
+        }
+        addPoint(buffer, best, http && to - from > 1 && lowNs <= highNs, lowNs, highNs);
     }
 
     private void finishReferences()

@@ -93,12 +93,21 @@ public final class RobustLineFitter
     {
         final int n = to - from;
         ensureCapacity(n);
+        // The weighted sums of each pass are taken in the loop that sets its weights (the same terms in the same
+        // order as a separate loop would add them).
+        double nextSw = 0;
+        double nextSwx = 0;
+        double nextSwy = 0;
         for (int i = 0; i < n; i++)
         {
             final double ui = u[from + i];
             final double w = ui > 0 && uMedian > 0 ? (uMedian / ui) * (uMedian / ui) : 1;
-            prior[i] = Math.max(MIN_WEIGHT, Math.min(MAX_WEIGHT, w));
-            weight[i] = prior[i];
+            final double p = Math.max(MIN_WEIGHT, Math.min(MAX_WEIGHT, w));
+            prior[i] = p;
+            weight[i] = p;
+            nextSw += p;
+            nextSwx += p * x[from + i];
+            nextSwy += p * y[from + i];
         }
         if (n == 1)
         {
@@ -113,18 +122,9 @@ public final class RobustLineFitter
         double scale = MIN_SCALE_S;
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++)
         {
-            sw = 0;
-            double swx = 0;
-            double swy = 0;
-            for (int i = 0; i < n; i++)
-            {
-                final double w = weight[i];
-                sw += w;
-                swx += w * x[from + i];
-                swy += w * y[from + i];
-            }
-            pivot = swx / sw;
-            final double meanY = swy / sw;
+            sw = nextSw;
+            pivot = nextSwx / sw;
+            final double meanY = nextSwy / sw;
             sxx = 0;
             double sxy = 0;
             for (int i = 0; i < n; i++)
@@ -152,15 +152,25 @@ public final class RobustLineFitter
                 Math.abs(newSlope - slope) * (x[to - 1] - x[from]);
             intercept = newIntercept;
             slope = newSlope;
-            if (iteration > 0 && change <= 1e-6 * scale)
+            if (iteration > 0 && change <= 1e-6 * scale || iteration == MAX_ITERATIONS - 1)
             {
                 break;
             }
+            // Huber: weight 1 within k·scale, k·scale / |r| beyond (min() rather than a branch taken at random).
+            final double limit = HUBER_K * scale;
+            nextSw = 0;
+            nextSwx = 0;
+            nextSwy = 0;
             for (int i = 0; i < n; i++)
             {
-                final double r = Math.abs(y[from + i] - (intercept + slope * (x[from + i] - pivot)));
-                final double h = r <= HUBER_K * scale ? 1 : HUBER_K * scale / r;
-                weight[i] = prior[i] * h;
+                final double xi = x[from + i];
+                final double yi = y[from + i];
+                final double r = Math.abs(yi - (intercept + slope * (xi - pivot)));
+                final double w = prior[i] * Math.min(1, limit / r);
+                weight[i] = w;
+                nextSw += w;
+                nextSwx += w * xi;
+                nextSwy += w * yi;
             }
         }
 

@@ -233,6 +233,31 @@ public final class SeriesBuffer
         return kodCode[i];
     }
 
+    long[] trueNsArray()
+    {
+        return trueNs;
+    }
+
+    long[] offsetNsArray()
+    {
+        return offsetNs;
+    }
+
+    long[] uncertaintyNsArray()
+    {
+        return uncertaintyNs;
+    }
+
+    byte[] methodArray()
+    {
+        return method;
+    }
+
+    int[] statusArray()
+    {
+        return status;
+    }
+
     private SeriesBuffer add(
         final long t,
         final Method m,
