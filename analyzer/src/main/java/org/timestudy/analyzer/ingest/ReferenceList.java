@@ -1,10 +1,10 @@
 package org.timestudy.analyzer.ingest;
 
+import org.timestudy.targets.CommentedLines;
 import org.timestudy.targets.InputErrors;
 import org.timestudy.targets.TargetInputException;
 import org.timestudy.targets.address.Ipv4;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -71,49 +71,41 @@ public record ReferenceList(List<Entry> entries)
     {
         final InputErrors errors = new InputErrors(source);
         final List<Entry> entries = new ArrayList<>();
-        final BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-        try
+        CommentedLines.forEach(reader, source, (number, text) ->
         {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null)
+            final Entry e = entry(text, number, errors);
+            if (e != null)
             {
-                number++;
-                final int hash = line.indexOf('#');
-                final String text = (hash >= 0 ? line.substring(0, hash) : line).trim();
-                if (text.isEmpty())
-                {
-                    continue;
-                }
-                final String[] f = text.split("\\s+");
-                if (f.length != 2)
-                {
-                    errors.add(number, "expected 'ADDRESS-OR-NAME STRATUM', found '" + text + "'");
-                    continue;
-                }
-                final int stratum;
-                try
-                {
-                    stratum = Integer.parseInt(f[1]);
-                }
-                catch (final NumberFormatException ex)
-                {
-                    errors.add(number, "stratum is not a number: '" + f[1] + "'");
-                    continue;
-                }
-                if (stratum < 1 || stratum > 15)
-                {
-                    errors.add(number, "stratum must be 1-15, not " + stratum);
-                    continue;
-                }
-                entries.add(new Entry(f[0], stratum, Ipv4.isAddress(f[0]) ? Ipv4.parse(f[0]) : null));
+                entries.add(e);
             }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        });
         errors.throwIfAny();
         return new ReferenceList(List.copyOf(entries));
+    }
+
+    private static Entry entry(final String text, final int number, final InputErrors errors)
+    {
+        final String[] f = text.split("\\s+");
+        if (f.length != 2)
+        {
+            errors.add(number, "expected 'ADDRESS-OR-NAME STRATUM', found '" + text + "'");
+            return null;
+        }
+        final int stratum;
+        try
+        {
+            stratum = Integer.parseInt(f[1]);
+        }
+        catch (final NumberFormatException ex)
+        {
+            errors.add(number, "stratum is not a number: '" + f[1] + "'");
+            return null;
+        }
+        if (stratum < 1 || stratum > 15)
+        {
+            errors.add(number, "stratum must be 1-15, not " + stratum);
+            return null;
+        }
+        return new Entry(f[0], stratum, Ipv4.isAddress(f[0]) ? Ipv4.parse(f[0]) : null);
     }
 }

@@ -1,9 +1,9 @@
 package org.timestudy.targets.address;
 
+import org.timestudy.targets.CommentedLines;
 import org.timestudy.targets.InputErrors;
 import org.timestudy.targets.TargetInputException;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -56,33 +56,17 @@ public record AddressList(AddressSet ipv4, List<Ipv6Prefix> ipv6)
         final AddressSet.Builder v4 = AddressSet.builder();
         final List<Ipv6Prefix> v6 = new ArrayList<>();
         final InputErrors errors = new InputErrors(source);
-        int lineNumber = 0;
-        try (BufferedReader reader = in instanceof BufferedReader b ? b : new BufferedReader(in))
+        CommentedLines.forEach(in, source, (lineNumber, entry) ->
         {
-            String line;
-            while ((line = reader.readLine()) != null)
+            try
             {
-                lineNumber++;
-                final int hash = line.indexOf('#');
-                final String entry = (hash >= 0 ? line.substring(0, hash) : line).strip();
-                if (entry.isEmpty())
-                {
-                    continue;
-                }
-                try
-                {
-                    addEntry(entry, v4, v6);
-                }
-                catch (final IllegalArgumentException ex)
-                {
-                    errors.add(lineNumber, ex.getMessage());
-                }
+                addEntry(entry, v4, v6);
             }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("reading " + source, ex);
-        }
+            catch (final IllegalArgumentException ex)
+            {
+                errors.add(lineNumber, ex.getMessage());
+            }
+        });
         errors.throwIfAny();
         return new AddressList(v4.build(), v6);
     }

@@ -1,12 +1,12 @@
 package org.timestudy.targets.names;
 
+import org.timestudy.targets.CommentedLines;
 import org.timestudy.targets.InputErrors;
 import org.timestudy.targets.TargetInputException;
 import org.timestudy.targets.address.AddressList;
 import org.timestudy.targets.address.Ipv4;
 import org.timestudy.targets.address.Ipv6Prefix;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -53,25 +53,7 @@ public record NameList(List<NameEntry> entries, int duplicates, int blanks)
     public static NameList parsePlain(final Reader in, final String source)
     {
         final Collector c = new Collector(source);
-        try (BufferedReader reader = in instanceof BufferedReader b ? b : new BufferedReader(in))
-        {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null)
-            {
-                number++;
-                final int hash = line.indexOf('#');
-                final String name = (hash >= 0 ? line.substring(0, hash) : line).strip();
-                if (!name.isEmpty())
-                {
-                    c.add(name, number);
-                }
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("reading " + source, ex);
-        }
+        CommentedLines.forEach(in, source, (number, name) -> c.add(name, number));
         return c.finish();
     }
 
