@@ -22,7 +22,6 @@ final class ChangeWriteSupport extends RowWriteSupport<SeriesRow>
     public void write(final SeriesRow s)
     {
         final Change c = s.verdict.changes().get(s.index);
-        row.startRow();
         row.text(PROBE, s.probe);
         row.address(ADDRESS, s.address, addressText);
         row.int32(ADDRESS_INT, s.address);

@@ -9,7 +9,7 @@ public final class CompactionConfiguration
     public static final int ROW_GROUP_ROWS_DEFAULT = 1 << 20;
     /** Buffered size in bytes at which a row group is flushed even below {@link #ROW_GROUP_ROWS_DEFAULT} rows. */
     public static final long ROW_GROUP_BYTES_DEFAULT = 128L * 1024 * 1024;
-    /** Parquet page size in bytes. */
+    /** Bytes of text at which a text column ends its page early (pages otherwise hold TableWriter.PAGE_ROWS rows). */
     public static final int PAGE_BYTES_DEFAULT = 1024 * 1024;
     /**
      * ZSTD level: 1 is the fastest of the normal levels; on survey data files are 0.4% larger than at level 3 and

@@ -23,7 +23,6 @@ final class ComponentWriteSupport extends RowWriteSupport<SeriesRow>
     public void write(final SeriesRow s)
     {
         final Component c = s.verdict.components().get(s.index);
-        row.startRow();
         row.text(PROBE, s.probe);
         row.address(ADDRESS, s.address, addressText);
         row.int32(ADDRESS_INT, s.address);

@@ -60,7 +60,6 @@ final class HttpWriteSupport extends TableWriteSupport
         final HttpDateForm form = HttpDateForm.of(f.dateForm());
         f.addressInto(address);
 
-        row.startRow();
         row.int64(SCAN_ID, f.scanId());
         row.int64(JOURNAL_INDEX, record.index());
         row.int32(PROBE_INDEX, f.requestIndex());

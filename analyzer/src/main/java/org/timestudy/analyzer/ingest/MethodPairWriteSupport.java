@@ -18,7 +18,6 @@ final class MethodPairWriteSupport extends RowWriteSupport<GroupRows.MethodPair>
     @Override
     public void write(final GroupRows.MethodPair p)
     {
-        row.startRow();
         row.address(ADDRESS, p.address(), addressText);
         row.int32(ADDRESS_INT, p.address());
         row.text(NTP_CLASS, p.ntp().clockClass().label());

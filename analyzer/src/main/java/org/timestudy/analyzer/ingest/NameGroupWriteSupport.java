@@ -16,7 +16,6 @@ final class NameGroupWriteSupport extends RowWriteSupport<GroupRows.NameGroup>
     @Override
     public void write(final GroupRows.NameGroup g)
     {
-        row.startRow();
         row.text(NAME, g.name());
         row.text(CNAMES, g.cnames());
         row.text(PROBE, g.probe());

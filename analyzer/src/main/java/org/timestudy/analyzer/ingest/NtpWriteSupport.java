@@ -1,6 +1,5 @@
 package org.timestudy.analyzer.ingest;
 
-import org.apache.parquet.io.api.Binary;
 import org.timestudy.journal.NtpReplyFlyweight;
 import org.timestudy.journal.RecordFlags;
 import org.timestudy.ntp.NtpFields;
@@ -38,7 +37,6 @@ final class NtpWriteSupport extends TableWriteSupport
         final int firstByte = f.firstByte();
         final int stratum = f.stratum();
 
-        row.startRow();
         row.int64(SCAN_ID, f.scanId());
         row.int64(JOURNAL_INDEX, record.index());
         row.int32(PROBE_INDEX, f.probeIndex());

@@ -121,7 +121,7 @@ final class PartFile
      *
      * @param rowGroupRows  most rows in a row group.
      * @param rowGroupBytes row group size in bytes at which a row group is flushed.
-     * @param pageBytes     page size in bytes.
+     * @param pageBytes     bytes of text at which a text column ends its page early.
      * @param zstdLevel     ZSTD compression level.
      */
     record ParquetSettings(int rowGroupRows, long rowGroupBytes, int pageBytes, int zstdLevel)

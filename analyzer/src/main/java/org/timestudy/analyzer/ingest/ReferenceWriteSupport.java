@@ -21,7 +21,6 @@ final class ReferenceWriteSupport extends RowWriteSupport<GroupRows.Reference>
     public void write(final GroupRows.Reference r)
     {
         final Verdict v = r.verdict();
-        row.startRow();
         row.address(ADDRESS, r.address(), addressText);
         row.int32(ADDRESS_INT, r.address());
         row.text(NAME, r.name());

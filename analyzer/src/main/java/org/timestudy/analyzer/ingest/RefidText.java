@@ -1,6 +1,6 @@
 package org.timestudy.analyzer.ingest;
 
-import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.Int2ObjectHashMap;
 import org.timestudy.ntp.NtpFields;
 
 import java.nio.charset.StandardCharsets;
@@ -15,7 +15,7 @@ final class RefidText
     /** Most cached refids. */
     static final int MAX_ENTRIES = 1 << 16;
 
-    private final Long2ObjectHashMap<byte[]> cache = new Long2ObjectHashMap<>();
+    private final Int2ObjectHashMap<byte[]> cache = new Int2ObjectHashMap<>();
 
     private final byte[] dottedQuad = new byte[Ipv4Text.MAX_LENGTH];
 
@@ -27,16 +27,14 @@ final class RefidText
         }
         else
         {
-            final byte[] text = of(stratum, refid);
+            final byte[] text = text(stratum, refid);
             row.bytes(column, text, 0, text.length);
         }
     }
 
-    byte[] of(final int stratum, final int refid)
+    private byte[] text(final int stratum, final int refid)
     {
-        final boolean text = stratum <= 1;
-        final long key = (text ? 1L << 32 : 0L) | (refid & 0xFFFF_FFFFL);
-        byte[] value = cache.get(key);
+        byte[] value = cache.get(refid);
         if (value == null)
         {
             if (cache.size() >= MAX_ENTRIES)
@@ -44,7 +42,7 @@ final class RefidText
                 cache.clear();
             }
             value = NtpFields.refid(stratum, refid).getBytes(StandardCharsets.UTF_8);
-            cache.put(key, value);
+            cache.put(refid, value);
         }
         return value;
     }

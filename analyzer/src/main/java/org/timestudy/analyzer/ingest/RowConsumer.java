@@ -19,11 +19,6 @@ final class RowConsumer
         this.writer = writer;
     }
 
-    void startRow()
-    {
-        // a row starts with no column written
-    }
-
     void endRow()
     {
         writer.endRow();

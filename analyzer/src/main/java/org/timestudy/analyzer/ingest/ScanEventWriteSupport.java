@@ -25,7 +25,6 @@ final class ScanEventWriteSupport extends TableWriteSupport
     void writeRow(final JournalRecord record)
     {
         final ScanEventFlyweight f = event.wrap(record.buffer(), 0);
-        row.startRow();
         row.int64(SCAN_ID, f.scanId());
         row.int64(JOURNAL_INDEX, record.index());
         row.binary(EVENT, f.type() == RecordType.SCAN_START ? START : END);

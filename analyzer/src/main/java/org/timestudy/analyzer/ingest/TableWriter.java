@@ -68,14 +68,6 @@ final class TableWriter<T> implements Closeable
     }
 
     /**
-     * @return rows written.
-     */
-    long rows()
-    {
-        return columns.rows();
-    }
-
-    /**
      * Writes the last row group and the footer.
      *
      * @throws IOException when writing fails.

@@ -1,6 +1,5 @@
 package org.timestudy.analyzer.ingest;
 
-import org.apache.parquet.io.api.Binary;
 import org.timestudy.journal.IcmpUnreachableFlyweight;
 
 import static org.timestudy.analyzer.ingest.UnreachableColumn.*;
@@ -12,7 +11,6 @@ final class UnreachableWriteSupport extends TableWriteSupport
 {
     private final IcmpUnreachableFlyweight icmp = new IcmpUnreachableFlyweight();
     private final byte[] addressText = new byte[Ipv4Text.MAX_LENGTH];
-    private final byte[] reporterText = new byte[Ipv4Text.MAX_LENGTH];
 
     UnreachableWriteSupport(final String journalId)
     {
@@ -26,11 +24,10 @@ final class UnreachableWriteSupport extends TableWriteSupport
         final int address = f.targetAddress();
         final int reporter = f.reporterAddress();
         final long t1EpochNs = f.t1EpochNs();
-        row.startRow();
         row.int64(SCAN_ID, f.scanId());
         row.int64(JOURNAL_INDEX, record.index());
         row.int32(PROBE_INDEX, f.probeIndex());
-        row.binary(ADDRESS, Binary.fromReusedByteArray(addressText, 0, Ipv4Text.format(address, addressText, 0)));
+        row.address(ADDRESS, address, addressText);
         row.int32(ADDRESS_INT, address);
         row.int32(PORT, f.targetPort());
         row.int32(SOURCE_PORT, f.sourcePort());
@@ -39,7 +36,7 @@ final class UnreachableWriteSupport extends TableWriteSupport
             row.int64(T1, t1EpochNs);
         }
         row.int64(T4, f.t4EpochNs());
-        row.binary(REPORTER, Binary.fromReusedByteArray(reporterText, 0, Ipv4Text.format(reporter, reporterText, 0)));
+        row.address(REPORTER, reporter, addressText);
         row.int32(REPORTER_INT, reporter);
         row.int32(ICMP_TYPE, f.icmpType());
         row.int32(ICMP_CODE, f.icmpCode());

@@ -26,7 +26,6 @@ final class VerdictWriteSupport extends RowWriteSupport<SeriesRow>
     public void write(final SeriesRow s)
     {
         final Verdict v = s.verdict;
-        row.startRow();
         row.text(PROBE, s.probe);
         row.address(ADDRESS, s.address, addressText);
         row.int32(ADDRESS_INT, s.address);

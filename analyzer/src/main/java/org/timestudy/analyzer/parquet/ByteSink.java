@@ -75,11 +75,7 @@ final class ByteSink
     void putLongLE(final long value)
     {
         ensure(8);
-        for (int i = 0; i < 8; i++)
-        {
-            bytes[length + i] = (byte)(value >>> (8 * i));
-        }
-        length += 8;
+        putLongUnchecked(value);
     }
 
     void putBytes(final byte[] src, final int offset, final int count)

@@ -140,16 +140,6 @@ final class ColumnChunk
         levels[rows++] = 0;
     }
 
-    boolean optional()
-    {
-        return optional;
-    }
-
-    String name()
-    {
-        return type.getName();
-    }
-
     /**
      * @return compressed bytes of the pages this chunk holds.
      */

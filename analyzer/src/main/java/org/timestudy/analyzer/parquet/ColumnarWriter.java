@@ -39,7 +39,6 @@ public final class ColumnarWriter implements AutoCloseable
     private long put;
     private int pageRows;
     private long groupRows;
-    private long rows;
     private boolean closed;
 
     /**
@@ -148,7 +147,6 @@ public final class ColumnarWriter implements AutoCloseable
             }
         }
         put = 0;
-        rows++;
         groupRows++;
         if (groupRows >= settings.rowGroupRows())
         {
@@ -168,14 +166,6 @@ public final class ColumnarWriter implements AutoCloseable
                 writeRowGroup();
             }
         }
-    }
-
-    /**
-     * @return rows ended so far.
-     */
-    public long rows()
-    {
-        return rows;
     }
 
     /**
