@@ -83,10 +83,13 @@ public final class MixtureFitter
             {
                 break;
             }
+            // Each iteration: the lines of the current labels, then new labels, summed for the next lines in the
+            // same pass. The residual sums only matter to the BIC, so only the final fitLines takes them.
+            sum(x, y, n, k);
             boolean ok = true;
             for (int iteration = 0; iteration < MAX_ITERATIONS && ok; iteration++)
             {
-                ok = fitLines(x, y, n, k);
+                ok = solveLines(x, y, n, k);
                 if (ok && !reassign(x, y, n, k))
                 {
                     break;
@@ -244,18 +247,34 @@ public final class MixtureFitter
 
     private boolean fitLines(final double[] x, final double[] y, final int n, final int k)
     {
-        // Three passes over the points whatever k, each summing per label in point order: the same sums, in the
-        // same order, as one pass per label.
+        sum(x, y, n, k);
+        if (!solveLines(x, y, n, k))
+        {
+            return false;
+        }
         for (int j = 0; j < k; j++)
         {
-            sw[j] = 0;
-            swx[j] = 0;
-            swy[j] = 0;
-            count[j] = 0;
-            cxx[j] = 0;
-            cxy[j] = 0;
             rss[j] = 0;
         }
+        for (int i = 0; i < n; i++)
+        {
+            final int j = labels[i];
+            if (j < k)
+            {
+                final double e = y[i] - (intercept[j] + slope[j] * (x[i] - pivotS));
+                rss[j] += e * e;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The weighted sums of each label's points, in point order (the order every path adds them in, so the lines
+     * are the same to the bit however the sums were taken).
+     */
+    private void sum(final double[] x, final double[] y, final int n, final int k)
+    {
+        clearSums(k);
         for (int i = 0; i < n; i++)
         {
             final int j = labels[i];
@@ -267,6 +286,26 @@ public final class MixtureFitter
                 count[j]++;
             }
         }
+    }
+
+    private void clearSums(final int k)
+    {
+        for (int j = 0; j < k; j++)
+        {
+            sw[j] = 0;
+            swx[j] = 0;
+            swy[j] = 0;
+            count[j] = 0;
+        }
+    }
+
+    /**
+     * Each label's weighted least-squares line from the sums {@link #sum} took.
+     *
+     * @return false when a label has fewer than two points.
+     */
+    private boolean solveLines(final double[] x, final double[] y, final int n, final int k)
+    {
         for (int j = 0; j < k; j++)
         {
             if (count[j] < 2)
@@ -275,6 +314,8 @@ public final class MixtureFitter
             }
             meanX[j] = swx[j] / sw[j];
             meanY[j] = swy[j] / sw[j];
+            cxx[j] = 0;
+            cxy[j] = 0;
         }
         for (int i = 0; i < n; i++)
         {
@@ -292,20 +333,17 @@ public final class MixtureFitter
             slope[j] = b;
             intercept[j] = meanY[j] - b * meanX[j];
         }
-        for (int i = 0; i < n; i++)
-        {
-            final int j = labels[i];
-            if (j < k)
-            {
-                final double e = y[i] - (intercept[j] + slope[j] * (x[i] - pivotS));
-                rss[j] += e * e;
-            }
-        }
         return true;
     }
 
+    /**
+     * Gives each point the label of its nearest line, and sums the new labels' points as {@link #sum} does.
+     *
+     * @return true when a label changed.
+     */
     private boolean reassign(final double[] x, final double[] y, final int n, final int k)
     {
+        clearSums(k);
         boolean changed = false;
         for (int i = 0; i < n; i++)
         {
@@ -325,6 +363,10 @@ public final class MixtureFitter
                 labels[i] = best;
                 changed = true;
             }
+            sw[best] += prior[i];
+            swx[best] += prior[i] * (x[i] - pivotS);
+            swy[best] += prior[i] * y[i];
+            count[best]++;
         }
         return changed;
     }
