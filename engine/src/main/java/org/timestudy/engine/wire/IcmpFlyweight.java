@@ -42,4 +42,43 @@ public final class IcmpFlyweight
     {
         return b.getByte(o + CODE_OFFSET) & 0xFF;
     }
+
+    /**
+     * Finds the transport header a destination-unreachable quotes, when it quotes a datagram of ours: the quoted IP
+     * header is whole within the capture, of the given protocol, and from our address.
+     *
+     * @param b             buffer.
+     * @param o             offset of the ICMP header.
+     * @param captured      bytes of the frame captured.
+     * @param protocol      IP protocol of the datagrams we send (e.g. {@link Ipv4Flyweight#PROTOCOL_UDP}).
+     * @param sourceAddress our IPv4 address, as an int.
+     * @return offset of the quoted transport header, or −1 for any other ICMP message; the caller checks that the
+     *         transport bytes it reads lie within the capture.
+     */
+    public static int quotedTransport(
+        final DirectBuffer b, final int o, final int captured, final int protocol, final int sourceAddress)
+    {
+        if (type(b, o) != TYPE_DESTINATION_UNREACHABLE)
+        {
+            return -1;
+        }
+        final int quoted = o + QUOTED_OFFSET;
+        if (quoted + Ipv4Flyweight.MIN_HEADER_LENGTH > captured ||
+            Ipv4Flyweight.protocol(b, quoted) != protocol ||
+            Ipv4Flyweight.source(b, quoted) != sourceAddress)
+        {
+            return -1;
+        }
+        return quoted + Ipv4Flyweight.headerLength(b, quoted);
+    }
+
+    /**
+     * @param b buffer.
+     * @param o offset of the ICMP header of an error message that quotes an IP header.
+     * @return destination address of the quoted IP header, as an int.
+     */
+    public static int quotedDestination(final DirectBuffer b, final int o)
+    {
+        return Ipv4Flyweight.destination(b, o + QUOTED_OFFSET);
+    }
 }

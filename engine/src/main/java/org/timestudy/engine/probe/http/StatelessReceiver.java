@@ -160,24 +160,18 @@ final class StatelessReceiver implements ProbeReceiver
 
     private int classifyIcmp(final DirectBuffer frame, final int icmp, final int captured, final Echo echo)
     {
-        if (IcmpFlyweight.type(frame, icmp) != IcmpFlyweight.TYPE_DESTINATION_UNREACHABLE)
+        final int tcp = IcmpFlyweight.quotedTransport(frame, icmp, captured, Ipv4Flyweight.PROTOCOL_TCP,
+            ctx.sourceAddress());
+        if (tcp < 0)
         {
             return IGNORE;
         }
-        final int quoted = icmp + IcmpFlyweight.QUOTED_OFFSET;
-        if (quoted + Ipv4Flyweight.MIN_HEADER_LENGTH > captured ||
-            Ipv4Flyweight.protocol(frame, quoted) != Ipv4Flyweight.PROTOCOL_TCP ||
-            Ipv4Flyweight.source(frame, quoted) != ctx.sourceAddress())
-        {
-            return IGNORE;
-        }
-        final int tcp = quoted + Ipv4Flyweight.headerLength(frame, quoted);
         // RFC 792 quotes at least 8 bytes of the segment: ports and sequence number.
         if (tcp + 8 > captured || !ctx.isLocalPort(TcpFlyweight.sourcePort(frame, tcp)))
         {
             return IGNORE;
         }
-        echo.set32(Ipv4Flyweight.destination(frame, quoted), TcpFlyweight.destinationPort(frame, tcp),
+        echo.set32(IcmpFlyweight.quotedDestination(frame, icmp), TcpFlyweight.destinationPort(frame, tcp),
             TcpFlyweight.sourcePort(frame, tcp), TcpFlyweight.sequence(frame, tcp));
         return ICMP_UNREACHABLE;
     }

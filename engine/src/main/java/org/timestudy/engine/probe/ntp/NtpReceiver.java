@@ -95,24 +95,18 @@ final class NtpReceiver implements ProbeReceiver
 
     private int classifyIcmp(final DirectBuffer frame, final int icmp, final int captured, final Echo echo)
     {
-        if (IcmpFlyweight.type(frame, icmp) != IcmpFlyweight.TYPE_DESTINATION_UNREACHABLE)
+        final int udp = IcmpFlyweight.quotedTransport(frame, icmp, captured, Ipv4Flyweight.PROTOCOL_UDP,
+            ctx.sourceAddress());
+        if (udp < 0)
         {
             return IGNORE;
         }
-        final int quoted = icmp + IcmpFlyweight.QUOTED_OFFSET;
-        if (quoted + Ipv4Flyweight.MIN_HEADER_LENGTH > captured ||
-            Ipv4Flyweight.protocol(frame, quoted) != Ipv4Flyweight.PROTOCOL_UDP ||
-            Ipv4Flyweight.source(frame, quoted) != ctx.sourceAddress())
-        {
-            return IGNORE;
-        }
-        final int udp = quoted + Ipv4Flyweight.headerLength(frame, quoted);
         final int ntp = udp + UdpFlyweight.HEADER_LENGTH;
         if (ntp + NtpHeaderFlyweight.HEADER_LENGTH > captured || !ctx.isLocalPort(UdpFlyweight.sourcePort(frame, udp)))
         {
             return IGNORE;
         }
-        echo.set(Ipv4Flyweight.destination(frame, quoted), UdpFlyweight.destinationPort(frame, udp),
+        echo.set(IcmpFlyweight.quotedDestination(frame, icmp), UdpFlyweight.destinationPort(frame, udp),
             UdpFlyweight.sourcePort(frame, udp), frame.getLong(ntp + NtpHeaderFlyweight.TRANSMIT_TIMESTAMP_OFFSET, BE));
         return ICMP_UNREACHABLE;
     }

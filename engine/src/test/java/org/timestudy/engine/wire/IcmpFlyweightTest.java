@@ -1,0 +1,56 @@
+package org.timestudy.engine.wire;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IcmpFlyweightTest
+{
+    private static final int OURS = 0xC6120001;
+    private static final int SERVER = 0xC6120007;
+    private static final int LENGTH = IcmpFlyweight.QUOTED_OFFSET + Ipv4Flyweight.MIN_HEADER_LENGTH + 8;
+
+    private static UnsafeBuffer unreachable(final int type, final int protocol, final int source)
+    {
+        final UnsafeBuffer b = new UnsafeBuffer(new byte[LENGTH]);
+        b.putByte(IcmpFlyweight.TYPE_OFFSET, (byte)type);
+        b.putByte(IcmpFlyweight.CODE_OFFSET, (byte)IcmpFlyweight.CODE_PORT_UNREACHABLE);
+        Ipv4Flyweight.write(b, IcmpFlyweight.QUOTED_OFFSET, Ipv4Flyweight.MIN_HEADER_LENGTH + 8, 64, protocol, source,
+            SERVER);
+        return b;
+    }
+
+    @Test
+    void shouldFindTheQuotedTransportHeaderOfOurDatagram()
+    {
+        final UnsafeBuffer b = unreachable(IcmpFlyweight.TYPE_DESTINATION_UNREACHABLE, Ipv4Flyweight.PROTOCOL_UDP, OURS);
+        assertThat(IcmpFlyweight.quotedTransport(b, 0, LENGTH, Ipv4Flyweight.PROTOCOL_UDP, OURS))
+            .isEqualTo(IcmpFlyweight.QUOTED_OFFSET + Ipv4Flyweight.MIN_HEADER_LENGTH);
+        assertThat(IcmpFlyweight.quotedDestination(b, 0)).isEqualTo(SERVER);
+    }
+
+    @Test
+    void shouldIgnoreOtherMessagesProtocolsSourcesAndTruncatedQuotes()
+    {
+        final UnsafeBuffer echoReply = unreachable(0, Ipv4Flyweight.PROTOCOL_UDP, OURS);
+        assertThat(IcmpFlyweight.quotedTransport(echoReply, 0, LENGTH, Ipv4Flyweight.PROTOCOL_UDP, OURS)).isEqualTo(-1);
+
+        final UnsafeBuffer tcp = unreachable(IcmpFlyweight.TYPE_DESTINATION_UNREACHABLE, Ipv4Flyweight.PROTOCOL_TCP,
+            OURS);
+        assertThat(IcmpFlyweight.quotedTransport(tcp, 0, LENGTH, Ipv4Flyweight.PROTOCOL_UDP, OURS)).isEqualTo(-1);
+
+        final UnsafeBuffer someoneElses = unreachable(IcmpFlyweight.TYPE_DESTINATION_UNREACHABLE,
+            Ipv4Flyweight.PROTOCOL_UDP, OURS + 1);
+        assertThat(IcmpFlyweight.quotedTransport(someoneElses, 0, LENGTH, Ipv4Flyweight.PROTOCOL_UDP, OURS))
+            .isEqualTo(-1);
+
+        final UnsafeBuffer ours = unreachable(IcmpFlyweight.TYPE_DESTINATION_UNREACHABLE, Ipv4Flyweight.PROTOCOL_UDP,
+            OURS);
+        final int headerEnd = IcmpFlyweight.QUOTED_OFFSET + Ipv4Flyweight.MIN_HEADER_LENGTH;
+        assertThat(IcmpFlyweight.quotedTransport(ours, 0, headerEnd - 1, Ipv4Flyweight.PROTOCOL_UDP, OURS))
+            .isEqualTo(-1);
+        assertThat(IcmpFlyweight.quotedTransport(ours, 0, headerEnd, Ipv4Flyweight.PROTOCOL_UDP, OURS))
+            .isEqualTo(headerEnd);
+    }
+}
