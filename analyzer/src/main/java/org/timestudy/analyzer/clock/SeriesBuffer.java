@@ -258,6 +258,30 @@ public final class SeriesBuffer
         return status;
     }
 
+    int[] kodCodeArray()
+    {
+        return kodCode;
+    }
+
+    /**
+     * Appends a copy of another buffer's sample, as it is.
+     */
+    void addCopy(final SeriesBuffer from, final int i)
+    {
+        if (count == trueNs.length)
+        {
+            grow();
+        }
+        final int k = count++;
+        trueNs[k] = from.trueNs[i];
+        offsetNs[k] = from.offsetNs[i];
+        uncertaintyNs[k] = from.uncertaintyNs[i];
+        delayNs[k] = from.delayNs[i];
+        method[k] = from.method[i];
+        status[k] = from.status[i];
+        kodCode[k] = from.kodCode[i];
+    }
+
     private SeriesBuffer add(
         final long t,
         final Method m,
