@@ -264,22 +264,53 @@ public final class SeriesBuffer
     }
 
     /**
-     * Appends a copy of another buffer's sample, as it is.
+     * Replaces the content by samples of another buffer, as they are, in the given order.
+     *
+     * @param from  the other buffer.
+     * @param order indices of its samples.
+     * @param n     samples to take.
      */
-    void addCopy(final SeriesBuffer from, final int i)
+    void copyInOrder(final SeriesBuffer from, final int[] order, final int n)
     {
-        if (count == trueNs.length)
+        if (trueNs.length < n)
         {
-            grow();
+            trueNs = new long[n];
+            offsetNs = new long[n];
+            uncertaintyNs = new long[n];
+            delayNs = new long[n];
+            method = new byte[n];
+            status = new int[n];
+            kodCode = new int[n];
         }
-        final int k = count++;
-        trueNs[k] = from.trueNs[i];
-        offsetNs[k] = from.offsetNs[i];
-        uncertaintyNs[k] = from.uncertaintyNs[i];
-        delayNs[k] = from.delayNs[i];
-        method[k] = from.method[i];
-        status[k] = from.status[i];
-        kodCode[k] = from.kodCode[i];
+        for (int k = 0; k < n; k++)
+        {
+            trueNs[k] = from.trueNs[order[k]];
+        }
+        for (int k = 0; k < n; k++)
+        {
+            offsetNs[k] = from.offsetNs[order[k]];
+        }
+        for (int k = 0; k < n; k++)
+        {
+            uncertaintyNs[k] = from.uncertaintyNs[order[k]];
+        }
+        for (int k = 0; k < n; k++)
+        {
+            delayNs[k] = from.delayNs[order[k]];
+        }
+        for (int k = 0; k < n; k++)
+        {
+            method[k] = from.method[order[k]];
+        }
+        for (int k = 0; k < n; k++)
+        {
+            status[k] = from.status[order[k]];
+        }
+        for (int k = 0; k < n; k++)
+        {
+            kodCode[k] = from.kodCode[order[k]];
+        }
+        count = n;
     }
 
     private SeriesBuffer add(
