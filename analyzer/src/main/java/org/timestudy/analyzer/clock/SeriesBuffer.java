@@ -284,31 +284,14 @@ public final class SeriesBuffer
         }
         for (int k = 0; k < n; k++)
         {
-            trueNs[k] = from.trueNs[order[k]];
-        }
-        for (int k = 0; k < n; k++)
-        {
-            offsetNs[k] = from.offsetNs[order[k]];
-        }
-        for (int k = 0; k < n; k++)
-        {
-            uncertaintyNs[k] = from.uncertaintyNs[order[k]];
-        }
-        for (int k = 0; k < n; k++)
-        {
-            delayNs[k] = from.delayNs[order[k]];
-        }
-        for (int k = 0; k < n; k++)
-        {
-            method[k] = from.method[order[k]];
-        }
-        for (int k = 0; k < n; k++)
-        {
-            status[k] = from.status[order[k]];
-        }
-        for (int k = 0; k < n; k++)
-        {
-            kodCode[k] = from.kodCode[order[k]];
+            final int i = order[k];
+            trueNs[k] = from.trueNs[i];
+            offsetNs[k] = from.offsetNs[i];
+            uncertaintyNs[k] = from.uncertaintyNs[i];
+            delayNs[k] = from.delayNs[i];
+            method[k] = from.method[i];
+            status[k] = from.status[i];
+            kodCode[k] = from.kodCode[i];
         }
         count = n;
     }
