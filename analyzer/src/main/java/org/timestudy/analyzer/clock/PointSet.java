@@ -1,5 +1,7 @@
 package org.timestudy.analyzer.clock;
 
+import java.util.Arrays;
+
 /**
  * The points a series' fits run on: the fitted samples of a {@link SeriesBuffer} in time order, one per burst
  * (minimum-delay selection for NTP, interval intersection for HTTP Date, falling back to minimum delay when the
@@ -12,6 +14,11 @@ package org.timestudy.analyzer.clock;
 public final class PointSet
 {
     private static final double NANOS_PER_SECOND = 1e9;
+    private static final int NTP = Method.NTP.ordinal();
+    private static final int NAIVE = Method.HTTP_NAIVE.ordinal();
+    private static final int BOUNDARY = Method.HTTP_BOUNDARY.ordinal();
+    private static final long[] TOLERANCE_NS = toleranceByOrdinal();
+    private static final int INVALID_SHIFT = Integer.numberOfTrailingZeros(SampleStatus.INVALID);
 
     private int size;
     private double medianUncertaintyS;
@@ -30,6 +37,7 @@ public final class PointSet
     private long[] longScratch = new long[0];
     private int[] order = new int[0];
     private int[] orderScratch = new int[0];
+    private SeriesBuffer sorted;
 
     private int samples;
     private int measurements;
@@ -39,9 +47,8 @@ public final class PointSet
     private int lastKodCode;
     private long firstSampleNs;
     private long lastSampleNs;
-    private int methodCounts0;
-    private int methodCounts1;
-    private int methodCounts2;
+    /** Points per method, by ordinal. */
+    private final int[] methodCounts = new int[TOLERANCE_NS.length];
     private Method sampleMethod = Method.NTP;
 
     /**
@@ -56,52 +63,19 @@ public final class PointSet
         final int n = buffer.count();
         ensureCapacity(n);
         clearCounters();
-        if (loadInOrder(buffer, n, burstWindowNs))
+        if (!loadInOrder(buffer, n, burstWindowNs))
         {
-            finishReferences();
-            return this;
-        }
-        clearCounters();
-        sortByTime(buffer, n);
-        samples = n;
-
-        int fitted = 0;
-        for (int k = 0; k < n; k++)
-        {
-            final int i = order[k];
-            final int bits = buffer.status(i);
-            count(buffer, i, bits);
-            if ((bits & SampleStatus.NOT_FITTED) == 0)
-            {
-                order[fitted++] = i;
-            }
-        }
-        if (n > 0)
-        {
-            firstSampleNs = buffer.trueNs(orderScratch[0]);
-            lastSampleNs = buffer.trueNs(orderScratch[n - 1]);
-            sampleMethod = buffer.method(orderScratch[n - 1]);
-        }
-
-        int k = 0;
-        while (k < fitted)
-        {
-            final long burstStartNs = buffer.trueNs(order[k]);
-            int end = k + 1;
-            while (end < fitted && buffer.trueNs(order[end]) - burstStartNs <= burstWindowNs)
-            {
-                end++;
-            }
-            addBurst(buffer, k, end);
-            k = end;
+            clearCounters();
+            loadInOrder(sortByTime(buffer, n), n, burstWindowNs);
         }
         finishReferences();
         return this;
     }
 
     /**
-     * The common case, samples already in time order, in one pass over the buffer's arrays: counters, then bursts
-     * built as the samples stream by, each burst exactly as the sorting path's addBurst makes it.
+     * One pass over the buffer's arrays, samples in time order: bursts built as the samples stream by, naive HTTP
+     * intervals intersected only while the burst is all naive HTTP, status counters kept only for the samples left
+     * out of the fits (the only ones with bits that count).
      *
      * @return false, with the set half-filled, as soon as a sample is earlier than the one before it.
      */
@@ -112,10 +86,17 @@ public final class PointSet
         final long[] uNs = buffer.uncertaintyNsArray();
         final byte[] m = buffer.methodArray();
         final int[] status = buffer.statusArray();
-        final int naive = Method.HTTP_NAIVE.ordinal();
         long previousNs = Long.MIN_VALUE;
         long burstStartNs = 0;
+        final int[] kod = buffer.kodCodeArray();
+        int union = 0;
+        int unmeasured = 0;
+        int invalidCount = 0;
+        int cachedCount = 0;
+        int kodCode = 0;
+        int points = 0;
         int best = -1;
+        long bestUNs = 0;
         int burstSize = 0;
         boolean http = false;
         long lowNs = 0;
@@ -129,39 +110,66 @@ public final class PointSet
             }
             previousNs = ti;
             final int bits = status[i];
-            count(buffer, i, bits);
+            union |= bits;
             if ((bits & SampleStatus.NOT_FITTED) != 0)
             {
+                // The only samples with bits that count: NOT_FITTED is NO_MEASUREMENT | CACHED.
+                if ((bits & SampleStatus.NO_MEASUREMENT) != 0)
+                {
+                    unmeasured++;
+                    invalidCount += (bits & SampleStatus.INVALID) >>> INVALID_SHIFT;
+                    if ((bits & SampleStatus.KOD) != 0 && kod[i] != 0)
+                    {
+                        kodCode = kod[i];
+                    }
+                }
+                else
+                {
+                    cachedCount++;
+                }
                 continue;
             }
+            final long ui = uNs[i];
             if (best >= 0 && ti - burstStartNs <= burstWindowNs)
             {
-                http &= m[i] == naive;
-                lowNs = Math.max(lowNs, o[i] - uNs[i]);
-                highNs = Math.min(highNs, o[i] + uNs[i]);
-                if (uNs[i] < uNs[best])
+                if (ui < bestUNs)
                 {
                     best = i;
+                    bestUNs = ui;
                 }
                 burstSize++;
+                if (http)
+                {
+                    // Only a burst of naive HTTP samples intersects their intervals.
+                    http = m[i] == NAIVE;
+                    lowNs = Math.max(lowNs, o[i] - ui);
+                    highNs = Math.min(highNs, o[i] + ui);
+                }
                 continue;
             }
             if (best >= 0)
             {
-                addPoint(buffer, best, http && burstSize > 1 && lowNs <= highNs, lowNs, highNs);
+                points = addPoint(buffer, points, best, http && burstSize > 1 && lowNs <= highNs, lowNs, highNs);
             }
             burstStartNs = ti;
             best = i;
+            bestUNs = ui;
             burstSize = 1;
-            http = m[i] == naive;
-            lowNs = o[i] - uNs[i];
-            highNs = o[i] + uNs[i];
+            http = m[i] == NAIVE;
+            lowNs = o[i] - ui;
+            highNs = o[i] + ui;
         }
         if (best >= 0)
         {
-            addPoint(buffer, best, http && burstSize > 1 && lowNs <= highNs, lowNs, highNs);
+            points = addPoint(buffer, points, best, http && burstSize > 1 && lowNs <= highNs, lowNs, highNs);
         }
+        size = points;
         samples = n;
+        measurements = n - unmeasured;
+        invalid = invalidCount;
+        cached = cachedCount;
+        statusUnion = union;
+        lastKodCode = kodCode;
         if (n > 0)
         {
             firstSampleNs = t[0];
@@ -172,36 +180,18 @@ public final class PointSet
     }
 
     /**
-     * Counts one sample, taken in time order, by its status.
-     */
-    private void count(final SeriesBuffer buffer, final int i, final int bits)
-    {
-        statusUnion |= bits;
-        if ((bits & SampleStatus.KOD) != 0 && buffer.kodCode(i) != 0)
-        {
-            lastKodCode = buffer.kodCode(i);
-        }
-        if ((bits & SampleStatus.INVALID) != 0)
-        {
-            invalid++;
-        }
-        if ((bits & SampleStatus.NO_MEASUREMENT) == 0)
-        {
-            measurements++;
-            if ((bits & SampleStatus.CACHED) != 0)
-            {
-                cached++;
-            }
-        }
-    }
-
-    /**
      * Adds the point of one burst: its best sample, or for naive HTTP the middle of the intersected intervals.
+     *
+     * @return the number of points now.
      */
-    private void addPoint(
-        final SeriesBuffer buffer, final int best, final boolean intersect, final long lowNs, final long highNs)
+    private int addPoint(
+        final SeriesBuffer buffer,
+        final int p,
+        final int best,
+        final boolean intersect,
+        final long lowNs,
+        final long highNs)
     {
-        final int p = size++;
         trueNs[p] = buffer.trueNs(best);
         if (intersect)
         {
@@ -214,34 +204,10 @@ public final class PointSet
             offsetNs[p] = buffer.offsetNs(best);
             uncertaintyNs[p] = buffer.uncertaintyNs(best);
         }
-        final Method method = buffer.method(best);
-        toleranceNs[p] = method.toleranceNs();
-        switch (method)
-        {
-            case NTP -> methodCounts0++;
-            case HTTP_NAIVE -> methodCounts1++;
-            default -> methodCounts2++;
-        }
-    }
-
-    private void addBurst(final SeriesBuffer buffer, final int from, final int to)
-    {
-        int best = order[from];
-        boolean http = buffer.method(best) == Method.HTTP_NAIVE;
-        long lowNs = buffer.offsetNs(best) - buffer.uncertaintyNs(best);
-        long highNs = buffer.offsetNs(best) + buffer.uncertaintyNs(best);
-        for (int k = from + 1; k < to; k++)
-        {
-            final int i = order[k];
-            http &= buffer.method(i) == Method.HTTP_NAIVE;
-            lowNs = Math.max(lowNs, buffer.offsetNs(i) - buffer.uncertaintyNs(i));
-            highNs = Math.min(highNs, buffer.offsetNs(i) + buffer.uncertaintyNs(i));
-            if (buffer.uncertaintyNs(i) < buffer.uncertaintyNs(best))
-            {
-                best = i;
-            }
-        }
-        addPoint(buffer, best, http && to - from > 1 && lowNs <= highNs, lowNs, highNs);
+        final int method = buffer.methodOrdinal(best);
+        toleranceNs[p] = TOLERANCE_NS[method];
+        methodCounts[method]++;
+        return p + 1;
     }
 
     private void finishReferences()
@@ -256,16 +222,40 @@ public final class PointSet
         originNs = trueNs[0];
         System.arraycopy(offsetNs, 0, longScratch, 0, size);
         referenceOffsetNs = OrderStatistics.median(longScratch, 0, size);
-        for (int i = 0; i < size; i++)
+        final int n = size;
+        seconds(trueNs, originNs, x, n);
+        seconds(offsetNs, referenceOffsetNs, y, n);
+        seconds(uncertaintyNs, 0, u, n);
+        final double[] yS = y;
+        final double[] uS = u;
+        final double[] low = lowS;
+        final double[] high = highS;
+        for (int i = 0; i < n; i++)
         {
-            x[i] = (trueNs[i] - originNs) / NANOS_PER_SECOND;
-            y[i] = (offsetNs[i] - referenceOffsetNs) / NANOS_PER_SECOND;
-            u[i] = uncertaintyNs[i] / NANOS_PER_SECOND;
-            lowS[i] = y[i] - u[i];
-            highS[i] = y[i] + u[i];
+            low[i] = yS[i] - uS[i];
+        }
+        for (int i = 0; i < n; i++)
+        {
+            high[i] = yS[i] + uS[i];
         }
         System.arraycopy(u, 0, scratch, 0, size);
         medianUncertaintyS = OrderStatistics.median(scratch, 0, size);
+    }
+
+    /**
+     * out = (ns − zeroNs) / 1e9 in two simple loops, which the JIT compiles to vector code (the division stays a
+     * division: a multiplication by 1e-9 would round differently); the same result as the one expression.
+     */
+    private static void seconds(final long[] ns, final long zeroNs, final double[] out, final int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            out[i] = ns[i] - zeroNs;
+        }
+        for (int i = 0; i < n; i++)
+        {
+            out[i] = out[i] / NANOS_PER_SECOND;
+        }
     }
 
     /**
@@ -293,9 +283,7 @@ public final class PointSet
         }
         samples = size;
         measurements = size;
-        methodCounts0 = source.methodCounts0;
-        methodCounts1 = source.methodCounts1;
-        methodCounts2 = source.methodCounts2;
+        System.arraycopy(source.methodCounts, 0, methodCounts, 0, methodCounts.length);
         sampleMethod = source.sampleMethod;
         firstSampleNs = size > 0 ? trueNs[0] : source.firstSampleNs;
         lastSampleNs = size > 0 ? trueNs[size - 1] : source.lastSampleNs;
@@ -314,28 +302,50 @@ public final class PointSet
         lastKodCode = 0;
         firstSampleNs = 0;
         lastSampleNs = 0;
-        methodCounts0 = 0;
-        methodCounts1 = 0;
-        methodCounts2 = 0;
+        Arrays.fill(methodCounts, 0);
         sampleMethod = Method.NTP;
     }
 
-    private void sortByTime(final SeriesBuffer buffer, final int n)
+    /**
+     * The buffer's samples in time order, ties in buffer order (a stable sort), copied into {@link #sorted}:
+     * insertion sort for the usual few samples out of place (a burst's sample whose round trip outlasted the next
+     * one's), merge sort when that would take long.
+     */
+    private SeriesBuffer sortByTime(final SeriesBuffer buffer, final int n)
     {
-        boolean sorted = true;
-        for (int i = 0; i < n; i++)
+        final long[] t = buffer.trueNsArray();
+        final int[] index = order;
+        final long[] keys = longScratch;
+        long moves = 0;
+        final long maxMoves = 8L * n + 64;
+        for (int i = 0; i < n && moves <= maxMoves; i++)
         {
-            order[i] = i;
-            if (i > 0 && buffer.trueNs(i) < buffer.trueNs(i - 1))
+            final long ti = t[i];
+            int k = i;
+            while (k > 0 && keys[k - 1] > ti)
             {
-                sorted = false;
+                keys[k] = keys[k - 1];
+                index[k] = index[k - 1];
+                k--;
             }
+            moves += i - k;
+            keys[k] = ti;
+            index[k] = i;
         }
-        if (!sorted)
+        if (moves > maxMoves)
         {
+            for (int i = 0; i < n; i++)
+            {
+                index[i] = i;
+            }
             mergeSort(buffer, n);
         }
-        System.arraycopy(order, 0, orderScratch, 0, n);
+        if (sorted == null)
+        {
+            sorted = new SeriesBuffer(n);
+        }
+        sorted.copyInOrder(buffer, index, n);
+        return sorted;
     }
 
     private void mergeSort(final SeriesBuffer buffer, final int n)
@@ -393,6 +403,17 @@ public final class PointSet
             order = new int[capacity];
             orderScratch = new int[capacity];
         }
+    }
+
+    private static long[] toleranceByOrdinal()
+    {
+        final Method[] methods = Method.values();
+        final long[] tolerances = new long[methods.length];
+        for (final Method method : methods)
+        {
+            tolerances[method.ordinal()] = method.toleranceNs();
+        }
+        return tolerances;
     }
 
     /**
@@ -476,11 +497,14 @@ public final class PointSet
         {
             return sampleMethod;
         }
-        if (methodCounts1 > methodCounts0 && methodCounts1 >= methodCounts2)
+        final int ntp = methodCounts[NTP];
+        final int naive = methodCounts[NAIVE];
+        final int boundary = methodCounts[BOUNDARY];
+        if (naive > ntp && naive >= boundary)
         {
             return Method.HTTP_NAIVE;
         }
-        if (methodCounts2 > methodCounts0 && methodCounts2 > methodCounts1)
+        if (boundary > ntp && boundary > naive)
         {
             return Method.HTTP_BOUNDARY;
         }

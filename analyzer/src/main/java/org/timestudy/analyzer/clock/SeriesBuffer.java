@@ -258,6 +258,44 @@ public final class SeriesBuffer
         return status;
     }
 
+    int[] kodCodeArray()
+    {
+        return kodCode;
+    }
+
+    /**
+     * Replaces the content by samples of another buffer, as they are, in the given order.
+     *
+     * @param from  the other buffer.
+     * @param order indices of its samples.
+     * @param n     samples to take.
+     */
+    void copyInOrder(final SeriesBuffer from, final int[] order, final int n)
+    {
+        if (trueNs.length < n)
+        {
+            trueNs = new long[n];
+            offsetNs = new long[n];
+            uncertaintyNs = new long[n];
+            delayNs = new long[n];
+            method = new byte[n];
+            status = new int[n];
+            kodCode = new int[n];
+        }
+        for (int k = 0; k < n; k++)
+        {
+            final int i = order[k];
+            trueNs[k] = from.trueNs[i];
+            offsetNs[k] = from.offsetNs[i];
+            uncertaintyNs[k] = from.uncertaintyNs[i];
+            delayNs[k] = from.delayNs[i];
+            method[k] = from.method[i];
+            status[k] = from.status[i];
+            kodCode[k] = from.kodCode[i];
+        }
+        count = n;
+    }
+
     private SeriesBuffer add(
         final long t,
         final Method m,
