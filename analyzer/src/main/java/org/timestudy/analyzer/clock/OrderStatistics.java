@@ -28,17 +28,17 @@ public final class OrderStatistics
     public static double median(final double[] a, final int from, final int to)
     {
         final int n = to - from;
-        final int mid = from + (n >> 1);
-        final double upper = select(a, from, to - 1, mid);
+        final int found = select(a, from, to - 1, from + (n >> 1));
+        if (found < 0)
+        {
+            return finishAfterFallback(a, from, to, ~found);
+        }
+        final double upper = a[found];
         if ((n & 1) == 1)
         {
             return upper;
         }
-        double lower = a[from];
-        for (int i = from + 1; i < mid; i++)
-        {
-            lower = Math.max(lower, a[i]);
-        }
+        final double lower = a[found - 1];
         return lower + (upper - lower) * 0.5;
     }
 
@@ -72,13 +72,39 @@ public final class OrderStatistics
     }
 
     /**
+     * The median once the Hoare fallback has put the upper middle value at its index; for an even count the lower
+     * middle is the largest value of the range before it (all no greater).
+     */
+    private static double finishAfterFallback(final double[] a, final int from, final int to, final int at)
+    {
+        final double upper = a[at];
+        if (((to - from) & 1) == 1)
+        {
+            return upper;
+        }
+        double lower = a[from];
+        for (int i = from + 1; i < at; i++)
+        {
+            lower = Math.max(lower, a[i]);
+        }
+        return lower + (upper - lower) * 0.5;
+    }
+
+    /**
      * Quickselect with a branchless Lomuto partition about the median of three: each pass costs about three cycles
      * per element instead of a misprediction every few elements. A pivot that leaves more than three quarters on
      * its right (many equal values) is followed by a pass that sets the values equal to it aside, so duplicates
-     * cannot make it quadratic; ranges of {@link #BRANCH_FREE_MIN} or fewer (by insertion sort) and, as a guard, a
-     * range that has not been narrowed down after {@link #MAX_PASSES} passes are finished by the Hoare quickselect.
+     * cannot make it quadratic; ranges of {@link #BRANCH_FREE_MIN} or fewer are finished by insertion sort and, as a
+     * guard, a range that has not been narrowed down after {@link #MAX_PASSES} passes by the Hoare quickselect.
+     * <p>
+     * Every pass keeps ranks in place (values left of the range are its lower ranks, right of it its higher ones)
+     * and leaves the largest value left of the range just before it: the pivot, or the last of a run of values equal
+     * to it. So the value of rank k − 1 ends up at k − 1 too, and an even-count median needs no further scan.
+     *
+     * @return k, with the value of that rank at k and the one of the rank below at k − 1 (k &gt; first); or ~k when
+     * the Hoare fallback found it, which leaves no order left of k beyond all values there being no greater.
      */
-    private static double select(final double[] a, final int first, final int last, final int k)
+    private static int select(final double[] a, final int first, final int last, final int k)
     {
         int lo = first;
         int hi = last;
@@ -103,7 +129,8 @@ public final class OrderStatistics
             a[m] = pivot;
             if (k == m)
             {
-                return pivot;
+                moveLargestLast(a, lo, m - 1);
+                return k;
             }
             if (k < m)
             {
@@ -123,12 +150,37 @@ public final class OrderStatistics
                 }
                 if (k < e)
                 {
-                    return pivot;
+                    return k;
                 }
                 lo = e;
             }
         }
-        return hoareSelect(a, lo, hi, k);
+        if (hi - lo > BRANCH_FREE_MIN)
+        {
+            hoareSelect(a, lo, hi, k);
+            return ~k;
+        }
+        insertionSort(a, lo, hi);
+        return k;
+    }
+
+    /**
+     * Swaps the largest value of a range (empty when hi &lt; lo) to its end.
+     */
+    private static void moveLargestLast(final double[] a, final int lo, final int hi)
+    {
+        int largest = hi;
+        for (int i = lo; i < hi; i++)
+        {
+            if (a[i] > a[largest])
+            {
+                largest = i;
+            }
+        }
+        if (hi >= lo)
+        {
+            swap(a, largest, hi);
+        }
     }
 
     private static long select(final long[] a, final int first, final int last, final int k)
