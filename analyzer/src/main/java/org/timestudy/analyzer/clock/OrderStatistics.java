@@ -113,10 +113,7 @@ public final class OrderStatistics
         {
             final int size = hi - lo + 1;
             final int mid = lo + ((hi - lo) >> 1);
-            sort3(a, lo, mid, hi);
-            final double pivot = a[mid];
-            a[mid] = a[hi];
-            a[hi] = pivot;
+            final double pivot = pivotToEnd(a, lo, mid, hi);
             int m = lo;
             for (int i = lo; i < hi; i++)
             {
@@ -146,7 +143,7 @@ public final class OrderStatistics
                     final double v = a[i];
                     a[i] = a[e];
                     a[e] = v;
-                    e += v == pivot ? 1 : 0;
+                    e += (int)(~Double.doubleToRawLongBits(pivot - v) >>> 63);
                 }
                 if (k < e)
                 {
@@ -234,6 +231,36 @@ public final class OrderStatistics
             }
         }
         return hoareSelect(a, lo, hi, k);
+    }
+
+    /**
+     * Puts the median of a[lo], a[mid], a[hi] at hi (the pivot), the smallest at lo and the largest at mid, with
+     * minima and maxima rather than branches, which would be taken at random; values that are not all finite (whose
+     * minima could differ from every one of them) take the branching way.
+     *
+     * @return the pivot.
+     */
+    private static double pivotToEnd(final double[] a, final int lo, final int mid, final int hi)
+    {
+        final double x = a[lo];
+        final double y = a[mid];
+        final double z = a[hi];
+        final double sum = x + y + z;
+        if (sum - sum == 0)
+        {
+            final double low = Math.min(x, y);
+            final double high = Math.max(x, y);
+            final double pivot = Math.max(low, Math.min(high, z));
+            a[lo] = Math.min(low, z);
+            a[mid] = Math.max(high, z);
+            a[hi] = pivot;
+            return pivot;
+        }
+        sort3(a, lo, mid, hi);
+        final double pivot = a[mid];
+        a[mid] = a[hi];
+        a[hi] = pivot;
+        return pivot;
     }
 
     /**

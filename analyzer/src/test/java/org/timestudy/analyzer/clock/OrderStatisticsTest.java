@@ -131,6 +131,15 @@ class OrderStatisticsTest
     }
 
     @Property
+    void shouldMatchSortedMedianWhenZerosOfBothSigns(
+        @ForAll @Size(min = 1, max = 300) final List<@IntRange(min = 0, max = 3) Integer> picks)
+    {
+        // Equal values of either sign of zero: the pass that sets aside values equal to the pivot compares by sign.
+        final double[] values = {-0.0, 0.0, -1, 1};
+        assertMedianOfSorted(picks.stream().mapToDouble(i -> values[i]).toArray(), 0, picks.size());
+    }
+
+    @Property
     void shouldMatchSortedMedianWhenInfinitiesAmongDoubles(
         @ForAll @Size(min = 1, max = 300) final List<@IntRange(min = -1_000, max = 1_000) Integer> values)
     {
