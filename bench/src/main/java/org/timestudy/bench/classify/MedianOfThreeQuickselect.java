@@ -1,8 +1,9 @@
 package org.timestudy.bench.classify;
 
 /**
- * The analyzer's medians as they were before sample pivots (commit 1785b28): a branch-free Lomuto quickselect about
- * the median of three, kept verbatim as the baseline of {@link OrderStatisticsBench}.
+ * The analyzer's medians as they were at commit 1785b28: a branch-free Lomuto quickselect about a branching median of
+ * three, an even count's lower middle found by scanning half the range; kept verbatim as the baseline of
+ * {@link OrderStatisticsBench}.
  */
 final class MedianOfThreeQuickselect
 {
