@@ -28,17 +28,17 @@ public final class OrderStatistics
     public static double median(final double[] a, final int from, final int to)
     {
         final int n = to - from;
-        final int mid = from + (n >> 1);
-        final double upper = select(a, from, to - 1, mid);
+        final int found = select(a, from, to - 1, from + (n >> 1));
+        if (found < 0)
+        {
+            return finishAfterFallback(a, from, to, ~found);
+        }
+        final double upper = a[found];
         if ((n & 1) == 1)
         {
             return upper;
         }
-        double lower = a[from];
-        for (int i = from + 1; i < mid; i++)
-        {
-            lower = Math.max(lower, a[i]);
-        }
+        final double lower = a[found - 1];
         return lower + (upper - lower) * 0.5;
     }
 
@@ -72,13 +72,39 @@ public final class OrderStatistics
     }
 
     /**
+     * The median once the Hoare fallback has put the upper middle value at its index; for an even count the lower
+     * middle is the largest value of the range before it (all no greater).
+     */
+    private static double finishAfterFallback(final double[] a, final int from, final int to, final int at)
+    {
+        final double upper = a[at];
+        if (((to - from) & 1) == 1)
+        {
+            return upper;
+        }
+        double lower = a[from];
+        for (int i = from + 1; i < at; i++)
+        {
+            lower = Math.max(lower, a[i]);
+        }
+        return lower + (upper - lower) * 0.5;
+    }
+
+    /**
      * Quickselect with a branchless Lomuto partition about the median of three: each pass costs about three cycles
      * per element instead of a misprediction every few elements. A pivot that leaves more than three quarters on
      * its right (many equal values) is followed by a pass that sets the values equal to it aside, so duplicates
-     * cannot make it quadratic; ranges of {@link #BRANCH_FREE_MIN} or fewer (by insertion sort) and, as a guard, a
-     * range that has not been narrowed down after {@link #MAX_PASSES} passes are finished by the Hoare quickselect.
+     * cannot make it quadratic; ranges of {@link #BRANCH_FREE_MIN} or fewer are finished by insertion sort and, as a
+     * guard, a range that has not been narrowed down after {@link #MAX_PASSES} passes by the Hoare quickselect.
+     * <p>
+     * Every pass keeps ranks in place (values left of the range are its lower ranks, right of it its higher ones)
+     * and leaves the largest value left of the range just before it: the pivot, or the last of a run of values equal
+     * to it. So the value of rank k − 1 ends up at k − 1 too, and an even-count median needs no further scan.
+     *
+     * @return k, with the value of that rank at k and the one of the rank below at k − 1 (k &gt; first); or ~k when
+     * the Hoare fallback found it, which leaves no order left of k beyond all values there being no greater.
      */
-    private static double select(final double[] a, final int first, final int last, final int k)
+    private static int select(final double[] a, final int first, final int last, final int k)
     {
         int lo = first;
         int hi = last;
@@ -87,10 +113,7 @@ public final class OrderStatistics
         {
             final int size = hi - lo + 1;
             final int mid = lo + ((hi - lo) >> 1);
-            sort3(a, lo, mid, hi);
-            final double pivot = a[mid];
-            a[mid] = a[hi];
-            a[hi] = pivot;
+            final double pivot = pivotToEnd(a, lo, mid, hi);
             int m = lo;
             for (int i = lo; i < hi; i++)
             {
@@ -103,7 +126,8 @@ public final class OrderStatistics
             a[m] = pivot;
             if (k == m)
             {
-                return pivot;
+                moveLargestLast(a, lo, m - 1);
+                return k;
             }
             if (k < m)
             {
@@ -119,16 +143,41 @@ public final class OrderStatistics
                     final double v = a[i];
                     a[i] = a[e];
                     a[e] = v;
-                    e += v == pivot ? 1 : 0;
+                    e += (int)(~Double.doubleToRawLongBits(pivot - v) >>> 63);
                 }
                 if (k < e)
                 {
-                    return pivot;
+                    return k;
                 }
                 lo = e;
             }
         }
-        return hoareSelect(a, lo, hi, k);
+        if (hi - lo > BRANCH_FREE_MIN)
+        {
+            hoareSelect(a, lo, hi, k);
+            return ~k;
+        }
+        insertionSort(a, lo, hi);
+        return k;
+    }
+
+    /**
+     * Swaps the largest value of a range (empty when hi &lt; lo) to its end.
+     */
+    private static void moveLargestLast(final double[] a, final int lo, final int hi)
+    {
+        int largest = hi;
+        for (int i = lo; i < hi; i++)
+        {
+            if (a[i] > a[largest])
+            {
+                largest = i;
+            }
+        }
+        if (hi >= lo)
+        {
+            swap(a, largest, hi);
+        }
     }
 
     private static long select(final long[] a, final int first, final int last, final int k)
@@ -182,6 +231,36 @@ public final class OrderStatistics
             }
         }
         return hoareSelect(a, lo, hi, k);
+    }
+
+    /**
+     * Puts the median of a[lo], a[mid], a[hi] at hi (the pivot), the smallest at lo and the largest at mid, with
+     * minima and maxima rather than branches, which would be taken at random; values that are not all finite (whose
+     * minima could differ from every one of them) take the branching way.
+     *
+     * @return the pivot.
+     */
+    private static double pivotToEnd(final double[] a, final int lo, final int mid, final int hi)
+    {
+        final double x = a[lo];
+        final double y = a[mid];
+        final double z = a[hi];
+        final double sum = x + y + z;
+        if (sum - sum == 0)
+        {
+            final double low = Math.min(x, y);
+            final double high = Math.max(x, y);
+            final double pivot = Math.max(low, Math.min(high, z));
+            a[lo] = Math.min(low, z);
+            a[mid] = Math.max(high, z);
+            a[hi] = pivot;
+            return pivot;
+        }
+        sort3(a, lo, mid, hi);
+        final double pivot = a[mid];
+        a[mid] = a[hi];
+        a[hi] = pivot;
+        return pivot;
     }
 
     /**
