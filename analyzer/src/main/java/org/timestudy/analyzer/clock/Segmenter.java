@@ -15,8 +15,8 @@ package org.timestudy.analyzer.clock;
  */
 public final class Segmenter
 {
-    private static final double MIN_WEIGHT = 1e-12;
-    private static final double MAX_WEIGHT = 100;
+    private static final double MIN_RATIO = 1e-6;
+    private static final double MAX_RATIO = 10;
     private static final double SQRT3 = Math.sqrt(3);
     private static final double TINY = 1e-300;
     /** Deepest binary split before PELT decides: up to 2^6 segments. */
@@ -28,6 +28,8 @@ public final class Segmenter
     private final double excessScale;
 
     private double[] weight = new double[0];
+    /** √weight / noise of each point: what standardises its residual. */
+    private double[] scaled = new double[0];
     private double[] s1 = new double[0];
     private double[] sx = new double[0];
     private double[] sy = new double[0];
@@ -198,15 +200,19 @@ public final class Segmenter
     {
         final double uMedian = points.medianUncertaintyS(0, n);
         final double[] u = points.u();
+        final double invNoise = 1 / noise;
         for (int i = 0; i < n; i++)
         {
-            double w = u[i] > 0 && uMedian > 0 ? (uMedian / u[i]) * (uMedian / u[i]) : 1;
+            // Kept as σ-ratios (noise / σ_i), so the CUSUM's standardised residuals need no square root.
+            double ratio = u[i] > 0 && uMedian > 0 ? uMedian / u[i] : 1;
             if (u[i] > uMedian)
             {
                 final double sigma = noise + (u[i] - uMedian) / SQRT3;
-                w = Math.min(w, (noise / sigma) * (noise / sigma));
+                ratio = Math.min(ratio, noise / sigma);
             }
-            weight[i] = Math.max(MIN_WEIGHT, Math.min(MAX_WEIGHT, w));
+            ratio = Math.max(MIN_RATIO, Math.min(MAX_RATIO, ratio));
+            weight[i] = ratio * ratio;
+            scaled[i] = ratio * invNoise;
         }
     }
 
@@ -221,7 +227,7 @@ public final class Segmenter
         cusum.reset();
         for (int i = 0; i < n; i++)
         {
-            final double z = (y[i] - global.valueAt(x[i])) * Math.sqrt(weight[i]) / noise;
+            final double z = (y[i] - global.valueAt(x[i])) * scaled[i];
             if (cusum.update(z))
             {
                 return false;
@@ -355,7 +361,7 @@ public final class Segmenter
         for (int i = from; i < to; i++)
         {
             final double r = residual[i] - (my + b * (centredX[i] - mx));
-            if (cusum.update(r * Math.sqrt(weight[i]) / noise))
+            if (cusum.update(r * scaled[i]))
             {
                 return false;
             }
@@ -459,6 +465,7 @@ public final class Segmenter
         {
             final int capacity = Math.max(n + 1, s1.length * 2);
             weight = new double[capacity];
+            scaled = new double[capacity];
             s1 = new double[capacity];
             sx = new double[capacity];
             sy = new double[capacity];
