@@ -17,7 +17,6 @@ public final class PointSet
     private static final int NTP = Method.NTP.ordinal();
     private static final int NAIVE = Method.HTTP_NAIVE.ordinal();
     private static final int BOUNDARY = Method.HTTP_BOUNDARY.ordinal();
-    private static final long[] TOLERANCE_NS = toleranceByOrdinal();
     private static final int INVALID_SHIFT = Integer.numberOfTrailingZeros(SampleStatus.INVALID);
 
     private int size;
@@ -48,7 +47,7 @@ public final class PointSet
     private long firstSampleNs;
     private long lastSampleNs;
     /** Points per method, by ordinal. */
-    private final int[] methodCounts = new int[TOLERANCE_NS.length];
+    private final int[] methodCounts = new int[Method.values().length];
     private Method sampleMethod = Method.NTP;
 
     /**
@@ -205,7 +204,7 @@ public final class PointSet
             uncertaintyNs[p] = buffer.uncertaintyNs(best);
         }
         final int method = buffer.methodOrdinal(best);
-        toleranceNs[p] = TOLERANCE_NS[method];
+        toleranceNs[p] = Method.of(method).toleranceNs();
         methodCounts[method]++;
         return p + 1;
     }
@@ -403,17 +402,6 @@ public final class PointSet
             order = new int[capacity];
             orderScratch = new int[capacity];
         }
-    }
-
-    private static long[] toleranceByOrdinal()
-    {
-        final Method[] methods = Method.values();
-        final long[] tolerances = new long[methods.length];
-        for (final Method method : methods)
-        {
-            tolerances[method.ordinal()] = method.toleranceNs();
-        }
-        return tolerances;
     }
 
     /**

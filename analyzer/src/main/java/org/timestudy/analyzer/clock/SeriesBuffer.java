@@ -32,14 +32,7 @@ public final class SeriesBuffer
      */
     public SeriesBuffer(final int initialCapacity)
     {
-        final int capacity = Math.max(4, initialCapacity);
-        trueNs = new long[capacity];
-        offsetNs = new long[capacity];
-        uncertaintyNs = new long[capacity];
-        delayNs = new long[capacity];
-        method = new byte[capacity];
-        status = new int[capacity];
-        kodCode = new int[capacity];
+        allocate(Math.max(4, initialCapacity));
     }
 
     /**
@@ -274,13 +267,7 @@ public final class SeriesBuffer
     {
         if (trueNs.length < n)
         {
-            trueNs = new long[n];
-            offsetNs = new long[n];
-            uncertaintyNs = new long[n];
-            delayNs = new long[n];
-            method = new byte[n];
-            status = new int[n];
-            kodCode = new int[n];
+            allocate(n);
         }
         for (int k = 0; k < n; k++)
         {
@@ -318,6 +305,17 @@ public final class SeriesBuffer
         status[i] = bits;
         kodCode[i] = kod;
         return this;
+    }
+
+    private void allocate(final int capacity)
+    {
+        trueNs = new long[capacity];
+        offsetNs = new long[capacity];
+        uncertaintyNs = new long[capacity];
+        delayNs = new long[capacity];
+        method = new byte[capacity];
+        status = new int[capacity];
+        kodCode = new int[capacity];
     }
 
     private void grow()
