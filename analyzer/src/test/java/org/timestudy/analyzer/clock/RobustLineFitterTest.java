@@ -3,7 +3,7 @@ package org.timestudy.analyzer.clock;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -60,7 +60,7 @@ class RobustLineFitterTest
     @Test
     void shouldResistGrossOutliersWhereLeastSquaresDoesNot()
     {
-        final SplittableRandom random = new SplittableRandom(3);
+        final Random random = new Random(3);
         final int n = 120;
         final double[] x = new double[n];
         final double[] y = new double[n];
@@ -68,7 +68,7 @@ class RobustLineFitterTest
         for (int i = 0; i < n; i++)
         {
             x[i] = i * 3600.0;
-            y[i] = -2e-5 * x[i] + 1e-3 * gaussian(random);
+            y[i] = -2e-5 * x[i] + 1e-3 * random.nextGaussian();
             u[i] = 1e-3;
             if (i % 5 == 0 && i > n / 2)
             {
@@ -90,7 +90,7 @@ class RobustLineFitterTest
     @Test
     void shouldLandWithinASmallShareOfItsUncertaintyOfTheConvergedHuberLine()
     {
-        final SplittableRandom random = new SplittableRandom(11);
+        final Random random = new Random(11);
         final int trials = 2000;
         int slopeOff = 0;
         int valueOff = 0;
@@ -108,8 +108,8 @@ class RobustLineFitterTest
                 t += 3600 * (0.5 + random.nextDouble());
                 x[i] = t;
                 u[i] = noise * (0.5 + 3 * random.nextDouble());
-                y[i] = 4e-6 * t + noise * gaussian(random) +
-                    (random.nextDouble() < outliers ? 50 * noise * gaussian(random) : 0);
+                y[i] = 4e-6 * t + noise * random.nextGaussian() +
+                    (random.nextDouble() < outliers ? 50 * noise * random.nextGaussian() : 0);
             }
             final double[] sorted = u.clone();
             Arrays.sort(sorted);
@@ -198,10 +198,5 @@ class RobustLineFitterTest
             sxy += (x[i] - mx) * (y[i] - my);
         }
         return new LineFit().set(0, n, mx, my, sxy / sxx, 0, 0, 0, false);
-    }
-
-    private static double gaussian(final SplittableRandom random)
-    {
-        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 }
