@@ -149,7 +149,7 @@ public final class Segmenter
             return segments;
         }
         prefixSums(points, global, noise, n);
-        binarySegmentation = certifiedBinarySegmentation(n, noise);
+        binarySegmentation = certifiedBinarySegmentation(n);
         if (!binarySegmentation)
         {
             pelt(n);
@@ -275,7 +275,7 @@ public final class Segmenter
      *
      * @return true when every segment was certified (boundaries set), false to fall back to PELT.
      */
-    private boolean certifiedBinarySegmentation(final int n, final double noise)
+    private boolean certifiedBinarySegmentation(final int n)
     {
         final double penalty = penaltyFactor * Math.log(n);
         int stack = 0;
@@ -309,7 +309,7 @@ public final class Segmenter
             }
             if (bestSplit < 0)
             {
-                if (!certified(from, to, noise))
+                if (!certified(from, to))
                 {
                     return false;
                 }
@@ -338,7 +338,7 @@ public final class Segmenter
         return true;
     }
 
-    private boolean certified(final int from, final int to, final double noise)
+    private boolean certified(final int from, final int to)
     {
         final int m = to - from;
         if (m <= 2)
