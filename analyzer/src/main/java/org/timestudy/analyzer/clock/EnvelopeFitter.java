@@ -175,6 +175,7 @@ public final class EnvelopeFitter
         final int arrayBase)
     {
         int hullSize = 0;
+        int tangent = 0;
         int next = from;
         double best = Double.POSITIVE_INFINITY;
         for (int j = from; j < to; j++)
@@ -204,7 +205,8 @@ public final class EnvelopeFitter
             }
             if (hullSize > 0)
             {
-                final double s = minimumSlopeTo(xj, high[j - arrayBase], hullSize);
+                tangent = tangent(xj, high[j - arrayBase], hullSize, Math.min(tangent, hullSize - 1));
+                final double s = (high[j - arrayBase] - hullY[tangent]) / (xj - hullX[tangent]);
                 if (s < best)
                 {
                     best = s;
@@ -215,37 +217,37 @@ public final class EnvelopeFitter
     }
 
     /**
-     * The least slope from a point right of every hull vertex to one of them. Along the upper hull (edge slopes
+     * The hull vertex with the least slope from a point right of every vertex. Along the upper hull (edge slopes
      * falling) the slope to the point falls while an edge is steeper than the slope to its left vertex and rises
-     * after, so it is unimodal: a binary search finds the minimum in O(log h) instead of a scan.
+     * after: unimodal, so a walk from any vertex reaches the minimum, the first vertex whose right neighbour is no
+     * lower. Starting from the last point's tangent, which the next point's is usually at or next to, the walk takes
+     * a step or two where a binary search took log h, each step a division.
      */
-    private double minimumSlopeTo(final double px, final double py, final int hullSize)
+    private int tangent(final double px, final double py, final int hullSize, final int start)
     {
-        if (hullSize == 1)
+        int t = start;
+        double here = (py - hullY[t]) / (px - hullX[t]);
+        while (t + 1 < hullSize)
         {
-            return (py - hullY[0]) / (px - hullX[0]);
+            final double right = (py - hullY[t + 1]) / (px - hullX[t + 1]);
+            if (!(right < here))
+            {
+                break;
+            }
+            t++;
+            here = right;
         }
-        int lo = 0;
-        int hi = hullSize - 1;
-        // The slope to the vertex the last step kept as a bound: where the search ends, lo = hi is that vertex.
-        double atBound = 0;
-        while (lo < hi)
+        while (t > 0)
         {
-            final int mid = (lo + hi) >>> 1;
-            final double here = (py - hullY[mid]) / (px - hullX[mid]);
-            final double next = (py - hullY[mid + 1]) / (px - hullX[mid + 1]);
-            if (next < here)
+            final double left = (py - hullY[t - 1]) / (px - hullX[t - 1]);
+            if (!(here >= left))
             {
-                lo = mid + 1;
-                atBound = next;
+                break;
             }
-            else
-            {
-                hi = mid;
-                atBound = here;
-            }
+            t--;
+            here = left;
         }
-        return atBound;
+        return t;
     }
 
     private static double cross(
