@@ -356,8 +356,7 @@ public final class Classifier
     private void fit(final PointSet p, final int from, final int to, final LineFit out)
     {
         robust.fit(p, from, to, out);
-        if (p.dominantMethod() != Method.NTP && envelope.fit(p, from, to, candidate) &&
-            candidate.sigmaSlope() <= out.sigmaSlope())
+        if (p.dominantMethod() != Method.NTP && envelope.fit(p, from, to, out.sigmaSlope(), candidate))
         {
             out.copyFrom(candidate);
         }

@@ -26,17 +26,20 @@ public final class EnvelopeFitter
     private double slopeHigh;
 
     /**
-     * Fits points [from, to) of a set.
+     * Fits points [from, to) of a set when the fit would pin the slope down at least as well as another one.
      *
-     * @param points the points; their intervals are {@link PointSet#lowS()} and {@link PointSet#highS()}.
-     * @param from   first point, inclusive.
-     * @param to     last point, exclusive.
-     * @param out    receives the fit when one exists.
-     * @return true when a line passes through every interval and the slope is bounded (two distinct times).
+     * @param points        the points; their intervals are {@link PointSet#lowS()} and {@link PointSet#highS()}.
+     * @param from          first point, inclusive.
+     * @param to            last point, exclusive.
+     * @param maxSigmaSlope the slope's standard error to beat (or equal): a wider feasible range stops the fit before
+     *                      its intercept and residual scale are taken.
+     * @param out           receives the fit when one exists and is good enough.
+     * @return true when a line passes through every interval, the slope is bounded, and σ_slope ≤ maxSigmaSlope.
      */
-    public boolean fit(final PointSet points, final int from, final int to, final LineFit out)
+    public boolean fit(
+        final PointSet points, final int from, final int to, final double maxSigmaSlope, final LineFit out)
     {
-        return fit(points.x(), points.y(), points.lowS(), points.highS(), from, to, out);
+        return fit(points.x(), points.y(), points.lowS(), points.highS(), from, to, maxSigmaSlope, out);
     }
 
     /**
@@ -60,25 +63,46 @@ public final class EnvelopeFitter
         final int to,
         final LineFit out)
     {
+        return fit(x, y, low, high, from, to, Double.POSITIVE_INFINITY, out);
+    }
+
+    private boolean fit(
+        final double[] x,
+        final double[] y,
+        final double[] low,
+        final double[] high,
+        final int from,
+        final int to,
+        final double maxSigmaSlope,
+        final LineFit out)
+    {
         final int n = to - from;
         if (n < 2 || !(x[to - 1] > x[from]))
         {
             return false;
         }
         ensureCapacity(n);
-        final double upper = minimumSlope(x, low, high, from, to);
+        final double upper = minimumSlope(x, low, high, from, to, 0, Double.NEGATIVE_INFINITY);
         for (int i = from; i < to; i++)
         {
             negLow[i - from] = -high[i];
             negHigh[i - from] = -low[i];
         }
-        final double lower = -minimumSlopeShifted(x, from, to);
+        // Mirrored, the least slope is minus the lowest feasible one; once that passes the highest, no line fits.
+        final double lower = -minimumSlope(x, negLow, negHigh, from, to, from, -(upper + EPSILON_S));
         if (!(lower <= upper + EPSILON_S) || Double.isInfinite(lower) || Double.isInfinite(upper))
         {
             return false;
         }
-        slopeLow = Math.min(lower, upper);
-        slopeHigh = Math.max(lower, upper);
+        final double rangeLow = Math.min(lower, upper);
+        final double rangeHigh = Math.max(lower, upper);
+        final double sigmaSlope = (rangeHigh - rangeLow) / (2 * LineFit.Z99);
+        if (!(sigmaSlope <= maxSigmaSlope))
+        {
+            return false;
+        }
+        slopeLow = rangeLow;
+        slopeHigh = rangeHigh;
         final double slope = 0.5 * (slopeLow + slopeHigh);
 
         final double pivot = 0.5 * (x[from] + x[to - 1]);
@@ -103,7 +127,6 @@ public final class EnvelopeFitter
         final double centre = OrderStatistics.median(scratch, 0, n);
         final double sigmaResidual = OrderStatistics.MAD_TO_SIGMA *
             OrderStatistics.medianAbsoluteDeviation(scratch, 0, n, centre);
-        final double sigmaSlope = (slopeHigh - slopeLow) / (2 * LineFit.Z99);
         final double sigmaIntercept = Math.max(0, aHigh - aLow) / (2 * SQRT3);
         out.set(from, to, pivot, intercept, slope, sigmaIntercept, sigmaSlope, sigmaResidual, true)
             .slopeRange(slopeLow, slopeHigh);
@@ -152,19 +175,12 @@ public final class EnvelopeFitter
         return slopeHigh;
     }
 
-    private double minimumSlopeShifted(final double[] x, final int from, final int to)
-    {
-        return minimumSlope(x, negLow, negHigh, from, to, from);
-    }
-
-    private double minimumSlope(final double[] x, final double[] low, final double[] high, final int from, final int to)
-    {
-        return minimumSlope(x, low, high, from, to, 0);
-    }
-
     /**
      * min over pairs i before j (x_i < x_j) of (high_j − low_i) / (x_j − x_i): the steepest a feasible line may be.
      * The minimising low point lies on the upper hull of the low points seen so far.
+     *
+     * @param arrayBase subtracted from an index of x to index low and high (from for the mirrored copies, else 0).
+     * @param stopBelow once the minimum is below this, it is returned as it is (the caller needs no more).
      */
     private double minimumSlope(
         final double[] x,
@@ -172,7 +188,8 @@ public final class EnvelopeFitter
         final double[] high,
         final int from,
         final int to,
-        final int arrayBase)
+        final int arrayBase,
+        final double stopBelow)
     {
         int hullSize = 0;
         int tangent = 0;
@@ -210,6 +227,10 @@ public final class EnvelopeFitter
                 if (s < best)
                 {
                     best = s;
+                    if (best < stopBelow)
+                    {
+                        return best;
+                    }
                 }
             }
         }
