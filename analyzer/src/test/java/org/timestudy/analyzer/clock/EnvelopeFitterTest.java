@@ -1,5 +1,6 @@
 package org.timestudy.analyzer.clock;
 
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -19,8 +20,10 @@ class EnvelopeFitterTest
     void shouldMatchBruteForceSlopeRangeWhenIntervalsHoldALine(
         @ForAll @IntRange(min = 2, max = 80) final int n,
         @ForAll @IntRange(min = -1000, max = 1000) final int slopePpm,
-        @ForAll final long seed)
+        @ForAll final long seed,
+        @ForAll final boolean hullOnly)
     {
+        final EnvelopeFitter fitter = hullOnly ? new EnvelopeFitter(0) : this.fitter;
         final double slope = slopePpm * 1e-6;
         final Random random = new Random(seed);
         final double[] x = new double[n];
@@ -69,6 +72,61 @@ class EnvelopeFitterTest
         else
         {
             assertThat(feasible).isFalse();
+        }
+    }
+
+    @Property
+    void shouldFindALineExactlyWhenBruteForceDoes(
+        @ForAll @IntRange(min = 2, max = 60) final int n,
+        @ForAll @IntRange(min = 0, max = 3) final int stepSeconds,
+        @ForAll final long seed,
+        @ForAll final boolean hullOnly)
+    {
+        final EnvelopeFitter fitter = hullOnly ? new EnvelopeFitter(0) : this.fitter;
+        final Random random = new Random(seed);
+        final double[] x = new double[n];
+        final double[] y = new double[n];
+        final double[] low = new double[n];
+        final double[] high = new double[n];
+        double t = 0;
+        for (int i = 0; i < n; i++)
+        {
+            t += random.nextInt(5) == 0 ? 0 : random.nextDouble() * 3600;
+            x[i] = t;
+            // A clock that may step part-way, and intervals of random width: some sets hold a line, some do not.
+            final double truth = (i >= n / 2 ? stepSeconds : 0) + 20e-6 * t;
+            final double u = 0.05 + random.nextDouble() * 1.5;
+            y[i] = truth + (random.nextDouble() * 2 - 1) * u;
+            low[i] = y[i] - u;
+            high[i] = y[i] + u;
+        }
+        double upper = Double.POSITIVE_INFINITY;
+        double lower = Double.NEGATIVE_INFINITY;
+        boolean sameTimeOverlap = true;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                if (x[i] < x[j])
+                {
+                    upper = Math.min(upper, (high[j] - low[i]) / (x[j] - x[i]));
+                    lower = Math.max(lower, (low[j] - high[i]) / (x[j] - x[i]));
+                }
+                else if (x[i] == x[j])
+                {
+                    sameTimeOverlap &= low[i] <= high[j];
+                }
+            }
+        }
+        Assume.that(Math.abs(upper - lower) > 1e-9);
+
+        final boolean feasible = fitter.fit(x, y, low, high, 0, n, fit);
+
+        assertThat(feasible).isEqualTo(x[n - 1] > x[0] && lower < upper && sameTimeOverlap);
+        if (feasible)
+        {
+            assertThat(fitter.slopeHigh()).isEqualTo(upper);
+            assertThat(fitter.slopeLow()).isEqualTo(lower);
         }
     }
 
