@@ -44,10 +44,14 @@ public class ClassifierBench
 {
     private static final int SERIES = 1024;
     private static final long HOUR_NS = 3_600_000_000_000L;
+    private static final String SURVEY = "survey";
 
-    /** Scheduled samples per series (hourly, spanning at least 26 h). */
-    @Param({"24", "48", "168"})
-    public int samples;
+    /**
+     * Scheduled samples per series, hourly, spanning at least 26 h; or "survey": the accuracy benchmark's schedule
+     * (every 1 to 24 h, 12 to 168 scheduled samples over 4 to 28 days, NTP bursts of 1 to 4, some missing).
+     */
+    @Param({"24", "48", "168", "survey"})
+    public String samples;
 
     /** Population mix: "default" (a survey's) or "balanced" (every clock model equally). */
     @Param({"default", "balanced"})
@@ -71,15 +75,26 @@ public class ClassifierBench
         final PopulationMix populationMix = "balanced".equals(mix) ? new PopulationMix().balancedClasses() :
             new PopulationMix();
         final Population population = Population.of(11, populationMix.allNormal());
-        // Hourly, but never shorter than 26 h, so the classifier's 24-h minimum span does not make it trivial.
-        final long spanNs = Math.max(samples * HOUR_NS, 26 * HOUR_NS);
-        final long intervalNs = spanNs / samples;
-        final SyntheticObserver observer = new SyntheticObserver(population, 3, intervalNs, intervalNs, spanNs,
-            spanNs);
         final Observation observation = new Observation();
+        final SyntheticObserver observer;
+        final int capacity;
+        if (SURVEY.equals(samples))
+        {
+            observer = SyntheticObserver.survey(population, 3);
+            capacity = 168 * 4;
+        }
+        else
+        {
+            // Hourly, but never shorter than 26 h, so the classifier's 24-h minimum span does not make it trivial.
+            final int scheduled = Integer.parseInt(samples);
+            final long spanNs = Math.max(scheduled * HOUR_NS, 26 * HOUR_NS);
+            final long intervalNs = spanNs / scheduled;
+            observer = new SyntheticObserver(population, 3, intervalNs, intervalNs, spanNs, spanNs);
+            capacity = scheduled * 4;
+        }
         for (int i = 0; i < SERIES; i++)
         {
-            series[i] = observer.observe(AccuracyBenchmark.FIRST_ADDRESS + i, method, new SeriesBuffer(samples * 4),
+            series[i] = observer.observe(AccuracyBenchmark.FIRST_ADDRESS + i, method, new SeriesBuffer(capacity),
                 observation);
         }
         classifier = new Classifier(new ClassifierConfig());
