@@ -1,6 +1,9 @@
 package org.timestudy.engine.wire;
 
 import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
+import java.nio.ByteOrder;
 
 /**
  * ICMP header (RFC 792). A destination-unreachable quotes the offending IP header and at least 8 bytes of its
@@ -12,6 +15,8 @@ public final class IcmpFlyweight
     public static final int TYPE_OFFSET = 0;
     /** Offset of the code. */
     public static final int CODE_OFFSET = 1;
+    /** Offset of the checksum (over the whole message). */
+    public static final int CHECKSUM_OFFSET = 2;
     /** Offset of the quoted IP header in an error message. */
     public static final int QUOTED_OFFSET = 8;
     /** Type: destination unreachable. */
@@ -80,5 +85,30 @@ public final class IcmpFlyweight
     public static int quotedDestination(final DirectBuffer b, final int o)
     {
         return Ipv4Flyweight.destination(b, o + QUOTED_OFFSET);
+    }
+
+    /**
+     * Writes a port-unreachable (type 3, code 3) that quotes the start of an IP datagram, with its checksum: what a
+     * host with nothing on the port sends back (the simulated Internet's servers, and tests).
+     *
+     * @param b            buffer.
+     * @param o            offset of the ICMP header.
+     * @param datagram     buffer holding the offending datagram.
+     * @param ipOffset     offset of its IP header.
+     * @param quotedLength bytes of it to quote (its IP header and at least 8 bytes of payload).
+     * @return length of the ICMP message.
+     */
+    public static int writePortUnreachable(
+        final MutableDirectBuffer b, final int o, final DirectBuffer datagram, final int ipOffset,
+        final int quotedLength)
+    {
+        final int length = QUOTED_OFFSET + quotedLength;
+        b.putByte(o + TYPE_OFFSET, (byte)TYPE_DESTINATION_UNREACHABLE);
+        b.putByte(o + CODE_OFFSET, (byte)CODE_PORT_UNREACHABLE);
+        b.putShort(o + CHECKSUM_OFFSET, (short)0, ByteOrder.BIG_ENDIAN);
+        b.putInt(o + CHECKSUM_OFFSET + 2, 0, ByteOrder.BIG_ENDIAN);
+        b.putBytes(o + QUOTED_OFFSET, datagram, ipOffset, quotedLength);
+        b.putShort(o + CHECKSUM_OFFSET, (short)InternetChecksum.of(b, o, length), ByteOrder.BIG_ENDIAN);
+        return length;
     }
 }

@@ -13,12 +13,26 @@ class IcmpFlyweightTest
 
     private static UnsafeBuffer unreachable(final int type, final int protocol, final int source)
     {
+        final int quoted = Ipv4Flyweight.MIN_HEADER_LENGTH + 8;
+        final UnsafeBuffer datagram = new UnsafeBuffer(new byte[quoted]);
+        Ipv4Flyweight.write(datagram, 0, quoted, 64, protocol, source, SERVER);
         final UnsafeBuffer b = new UnsafeBuffer(new byte[LENGTH]);
+        assertThat(IcmpFlyweight.writePortUnreachable(b, 0, datagram, 0, quoted)).isEqualTo(LENGTH);
         b.putByte(IcmpFlyweight.TYPE_OFFSET, (byte)type);
-        b.putByte(IcmpFlyweight.CODE_OFFSET, (byte)IcmpFlyweight.CODE_PORT_UNREACHABLE);
-        Ipv4Flyweight.write(b, IcmpFlyweight.QUOTED_OFFSET, Ipv4Flyweight.MIN_HEADER_LENGTH + 8, 64, protocol, source,
-            SERVER);
         return b;
+    }
+
+    @Test
+    void shouldWriteAPortUnreachableWithAValidChecksumQuotingTheDatagram()
+    {
+        final UnsafeBuffer b = unreachable(IcmpFlyweight.TYPE_DESTINATION_UNREACHABLE, Ipv4Flyweight.PROTOCOL_UDP, OURS);
+
+        assertThat(IcmpFlyweight.type(b, 0)).isEqualTo(IcmpFlyweight.TYPE_DESTINATION_UNREACHABLE);
+        assertThat(IcmpFlyweight.code(b, 0)).isEqualTo(IcmpFlyweight.CODE_PORT_UNREACHABLE);
+        assertThat(b.getInt(4)).isZero();
+        assertThat(InternetChecksum.of(b, 0, LENGTH)).isZero();
+        assertThat(Ipv4Flyweight.source(b, IcmpFlyweight.QUOTED_OFFSET)).isEqualTo(OURS);
+        assertThat(IcmpFlyweight.quotedDestination(b, 0)).isEqualTo(SERVER);
     }
 
     @Test

@@ -309,19 +309,13 @@ public final class NtpResponder implements Agent
     {
         final UnsafeBuffer r = out.frame(pending);
         final int quoted = Math.min(length - IP, ICMP_QUOTE_MAX);
-        final int icmpLength = 8 + quoted;
+        final int icmpLength = IcmpFlyweight.writePortUnreachable(r, IP + Ipv4Flyweight.MIN_HEADER_LENGTH, req, IP,
+            quoted);
         EthernetFlyweight.write(r, 0, macOf(req, EthernetFlyweight.SOURCE_OFFSET), ourMac,
             EthernetFlyweight.ETHER_TYPE_IPV4);
         Ipv4Flyweight.write(r, IP, Ipv4Flyweight.MIN_HEADER_LENGTH + icmpLength, 64, Ipv4Flyweight.PROTOCOL_ICMP,
             address, Ipv4Flyweight.source(req, IP));
         Ipv4Flyweight.checksum(r, IP, InternetChecksum.of(r, IP, Ipv4Flyweight.MIN_HEADER_LENGTH));
-        final int icmp = IP + Ipv4Flyweight.MIN_HEADER_LENGTH;
-        r.putByte(icmp + IcmpFlyweight.TYPE_OFFSET, (byte)IcmpFlyweight.TYPE_DESTINATION_UNREACHABLE);
-        r.putByte(icmp + IcmpFlyweight.CODE_OFFSET, (byte)IcmpFlyweight.CODE_PORT_UNREACHABLE);
-        r.putShort(icmp + 2, (short)0, BE);
-        r.putInt(icmp + 4, 0, BE);
-        r.putBytes(icmp + 8, req, IP, quoted);
-        r.putShort(icmp + 2, (short)InternetChecksum.of(r, icmp, icmpLength), BE);
         out.length(pending++, IP + Ipv4Flyweight.MIN_HEADER_LENGTH + icmpLength);
         counters.add(SimCounters.Kind.NTP_ICMP, 1);
     }

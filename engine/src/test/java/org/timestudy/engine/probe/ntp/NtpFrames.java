@@ -2,6 +2,7 @@ package org.timestudy.engine.probe.ntp;
 
 import org.agrona.concurrent.UnsafeBuffer;
 import org.timestudy.engine.wire.EthernetFlyweight;
+import org.timestudy.engine.wire.IcmpFlyweight;
 import org.timestudy.engine.wire.InternetChecksum;
 import org.timestudy.engine.wire.Ipv4Flyweight;
 import org.timestudy.engine.wire.UdpFlyweight;
@@ -72,10 +73,7 @@ public final class NtpFrames
         EthernetFlyweight.write(f, 0, clientMac, SERVER_MAC, EthernetFlyweight.ETHER_TYPE_IPV4);
         Ipv4Flyweight.write(f, ip, Ipv4Flyweight.MIN_HEADER_LENGTH + icmpLength, 60, Ipv4Flyweight.PROTOCOL_ICMP,
             Ipv4Flyweight.destination(request, ip), Ipv4Flyweight.source(request, ip));
-        final int icmp = ip + Ipv4Flyweight.MIN_HEADER_LENGTH;
-        f.putByte(icmp, (byte)3);
-        f.putByte(icmp + 1, (byte)3);
-        f.putBytes(icmp + 8, request, ip, quoted);
+        IcmpFlyweight.writePortUnreachable(f, ip + Ipv4Flyweight.MIN_HEADER_LENGTH, request, ip, quoted);
         return bytes;
     }
 }
