@@ -42,19 +42,9 @@ class EnvelopeFitterTest
             low[i] = centre - u;
             high[i] = centre + u;
         }
-        double upper = Double.POSITIVE_INFINITY;
-        double lower = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                if (x[i] < x[j])
-                {
-                    upper = Math.min(upper, (high[j] - low[i]) / (x[j] - x[i]));
-                    lower = Math.max(lower, (low[j] - high[i]) / (x[j] - x[i]));
-                }
-            }
-        }
+        final SlopeRange range = SlopeRange.byBruteForce(x, low, high);
+        final double upper = range.upper();
+        final double lower = range.lower();
         final boolean feasible = fitter.fit(x, y, low, high, 0, n, fit);
 
         if (x[n - 1] > x[0])
@@ -100,33 +90,16 @@ class EnvelopeFitterTest
             low[i] = y[i] - u;
             high[i] = y[i] + u;
         }
-        double upper = Double.POSITIVE_INFINITY;
-        double lower = Double.NEGATIVE_INFINITY;
-        boolean sameTimeOverlap = true;
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                if (x[i] < x[j])
-                {
-                    upper = Math.min(upper, (high[j] - low[i]) / (x[j] - x[i]));
-                    lower = Math.max(lower, (low[j] - high[i]) / (x[j] - x[i]));
-                }
-                else if (x[i] == x[j])
-                {
-                    sameTimeOverlap &= low[i] <= high[j];
-                }
-            }
-        }
-        Assume.that(Math.abs(upper - lower) > 1e-9);
+        final SlopeRange range = SlopeRange.byBruteForce(x, low, high);
+        Assume.that(Math.abs(range.upper() - range.lower()) > 1e-9);
 
         final boolean feasible = fitter.fit(x, y, low, high, 0, n, fit);
 
-        assertThat(feasible).isEqualTo(x[n - 1] > x[0] && lower < upper && sameTimeOverlap);
+        assertThat(feasible).isEqualTo(x[n - 1] > x[0] && range.lower() < range.upper() && range.sameTimesOverlap());
         if (feasible)
         {
-            assertThat(fitter.slopeHigh()).isEqualTo(upper);
-            assertThat(fitter.slopeLow()).isEqualTo(lower);
+            assertThat(fitter.slopeHigh()).isEqualTo(range.upper());
+            assertThat(fitter.slopeLow()).isEqualTo(range.lower());
         }
     }
 
@@ -170,5 +143,34 @@ class EnvelopeFitterTest
         assertThat(envelopeError).isLessThan(0.05e-6);
         assertThat(envelopeError).isLessThan(Math.abs(robust.slope() - slope));
         assertThat(fit.sigmaSlope()).isLessThan(robust.sigmaSlope());
+    }
+
+    /**
+     * The feasible slope range from every pair of points, and whether the intervals of points at one time overlap.
+     */
+    private record SlopeRange(double lower, double upper, boolean sameTimesOverlap)
+    {
+        static SlopeRange byBruteForce(final double[] x, final double[] low, final double[] high)
+        {
+            double upper = Double.POSITIVE_INFINITY;
+            double lower = Double.NEGATIVE_INFINITY;
+            boolean overlap = true;
+            for (int i = 0; i < x.length; i++)
+            {
+                for (int j = 0; j < x.length; j++)
+                {
+                    if (x[i] < x[j])
+                    {
+                        upper = Math.min(upper, (high[j] - low[i]) / (x[j] - x[i]));
+                        lower = Math.max(lower, (low[j] - high[i]) / (x[j] - x[i]));
+                    }
+                    else if (x[i] == x[j])
+                    {
+                        overlap &= low[i] <= high[j];
+                    }
+                }
+            }
+            return new SlopeRange(lower, upper, overlap);
+        }
     }
 }
