@@ -277,7 +277,7 @@ public final class ScanCommand implements Callable<Integer>
             throw new IllegalArgumentException("no targets left after the allow- and blocklists");
         }
         final ScanOrder order = targets.order(space, err);
-        final OptOutList optOutList = optOut == null ? null : OptOutList.watch(optOut);
+        final OptOutList optOutList = watchOptOut(err);
         try
         {
             final ScanTargets scanTargets = new ScanTargets(space, order, SendGuard.of(space, optOutList),
@@ -340,7 +340,7 @@ public final class ScanCommand implements Callable<Integer>
             err.println("timestudy: WARNING: --no-default-blocklist: reserved address space is NOT excluded");
             err.flush();
         }
-        final OptOutList optOutList = optOut == null ? null : OptOutList.watch(optOut);
+        final OptOutList optOutList = watchOptOut(err);
         try
         {
             final boolean http = schemes.stream().anyMatch(x -> x.trim().equalsIgnoreCase("http"));
@@ -500,5 +500,25 @@ public final class ScanCommand implements Callable<Integer>
         {
             return ProbeRegistry.all().stream().map(ProbeType::name).iterator();
         }
+    }
+
+    /**
+     * Starts watching the --opt-out file, if one was given; warns when SIGHUP cannot reload it (the file is still
+     * polled, so edits apply within one second either way).
+     */
+    private OptOutList watchOptOut(final PrintWriter err)
+    {
+        if (optOut == null)
+        {
+            return null;
+        }
+        final OptOutList list = OptOutList.watch(optOut);
+        if (list.hangupError() != null)
+        {
+            err.println("timestudy: WARNING: " + list.hangupError() + ": SIGHUP will not reload --opt-out " + optOut +
+                "; edits to it still apply within one second");
+            err.flush();
+        }
+        return list;
     }
 }
