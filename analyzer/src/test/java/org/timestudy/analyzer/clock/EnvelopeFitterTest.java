@@ -25,23 +25,11 @@ class EnvelopeFitterTest
     {
         final EnvelopeFitter fitter = hullOnly ? new EnvelopeFitter(0) : this.fitter;
         final double slope = slopePpm * 1e-6;
-        final Random random = new Random(seed);
-        final double[] x = new double[n];
-        final double[] y = new double[n];
-        final double[] low = new double[n];
-        final double[] high = new double[n];
-        double t = 0;
-        for (int i = 0; i < n; i++)
-        {
-            t += random.nextInt(4) == 0 ? 0 : random.nextDouble() * 7200;
-            x[i] = t;
-            final double truth = 3 + slope * t;
-            final double u = 0.5 + random.nextDouble() * 0.05;
-            final double centre = truth + (random.nextDouble() * 2 - 1) * u;
-            y[i] = centre;
-            low[i] = centre - u;
-            high[i] = centre + u;
-        }
+        final Intervals drawn = Intervals.draw(new Random(seed), n, 4, 7200, (i, t) -> 3 + slope * t, 0.5, 0.05);
+        final double[] x = drawn.x();
+        final double[] y = drawn.y();
+        final double[] low = drawn.low();
+        final double[] high = drawn.high();
         final SlopeRange range = SlopeRange.byBruteForce(x, low, high);
         final double upper = range.upper();
         final double lower = range.lower();
@@ -73,23 +61,13 @@ class EnvelopeFitterTest
         @ForAll final boolean hullOnly)
     {
         final EnvelopeFitter fitter = hullOnly ? new EnvelopeFitter(0) : this.fitter;
-        final Random random = new Random(seed);
-        final double[] x = new double[n];
-        final double[] y = new double[n];
-        final double[] low = new double[n];
-        final double[] high = new double[n];
-        double t = 0;
-        for (int i = 0; i < n; i++)
-        {
-            t += random.nextInt(5) == 0 ? 0 : random.nextDouble() * 3600;
-            x[i] = t;
-            // A clock that may step part-way, and intervals of random width: some sets hold a line, some do not.
-            final double truth = (i >= n / 2 ? stepSeconds : 0) + 20e-6 * t;
-            final double u = 0.05 + random.nextDouble() * 1.5;
-            y[i] = truth + (random.nextDouble() * 2 - 1) * u;
-            low[i] = y[i] - u;
-            high[i] = y[i] + u;
-        }
+        // A clock that may step part-way, and intervals of random width: some sets hold a line, some do not.
+        final Intervals drawn = Intervals.draw(new Random(seed), n, 5, 3600,
+            (i, t) -> (i >= n / 2 ? stepSeconds : 0) + 20e-6 * t, 0.05, 1.5);
+        final double[] x = drawn.x();
+        final double[] y = drawn.y();
+        final double[] low = drawn.low();
+        final double[] high = drawn.high();
         final SlopeRange range = SlopeRange.byBruteForce(x, low, high);
         Assume.that(Math.abs(range.upper() - range.lower()) > 1e-9);
 
@@ -171,6 +149,38 @@ class EnvelopeFitterTest
                 }
             }
             return new SlopeRange(lower, upper, overlap);
+        }
+    }
+
+    /** A clock's offset at the i-th point, at t seconds. */
+    @FunctionalInterface
+    private interface Clock
+    {
+        double offsetAt(int i, double t);
+    }
+
+    /**
+     * Intervals around a clock: times a random step apart (one in tieOdds the same time), each interval's half-width
+     * uMin + up to uSpread, its centre anywhere within it of the truth.
+     */
+    private record Intervals(double[] x, double[] y, double[] low, double[] high)
+    {
+        static Intervals draw(
+            final Random random, final int n, final int tieOdds, final double spacingS, final Clock clock,
+            final double uMin, final double uSpread)
+        {
+            final Intervals out = new Intervals(new double[n], new double[n], new double[n], new double[n]);
+            double t = 0;
+            for (int i = 0; i < n; i++)
+            {
+                t += random.nextInt(tieOdds) == 0 ? 0 : random.nextDouble() * spacingS;
+                out.x[i] = t;
+                final double u = uMin + random.nextDouble() * uSpread;
+                out.y[i] = clock.offsetAt(i, t) + (random.nextDouble() * 2 - 1) * u;
+                out.low[i] = out.y[i] - u;
+                out.high[i] = out.y[i] + u;
+            }
+            return out;
         }
     }
 }
