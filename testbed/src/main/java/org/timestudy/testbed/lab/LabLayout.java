@@ -38,6 +38,8 @@ public record LabLayout(String id)
     public static final String ZONE = "lab.test";
     /** Prefix of every namespace a lab makes; {@code lab down} looks for it. */
     public static final String NAMESPACE_PREFIX = "tslab-";
+    /** The time the stuck servers' clocks show (chrony's barely moves, nginx's not at all). */
+    public static final Instant STUCK_AT = Instant.parse("2016-05-14T01:38:26Z");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]{1,8}");
 
@@ -123,7 +125,6 @@ public record LabLayout(String id)
      */
     public static List<ServerSpec> defaultServers()
     {
-        final Instant stuckAt = Instant.parse("2016-05-14T01:38:26Z");
         final String ntp = "ntp." + ZONE;
         final String www = "www." + ZONE;
         return List.of(
@@ -138,7 +139,7 @@ public record LabLayout(String id)
             new ServerSpec("chrony-drift-1000ppm", ServerKind.CHRONY, "198.19.0.15", List.of("drift." + ZONE), 2,
                 FakeClock.rate(10, 1.001)),
             new ServerSpec("chrony-stuck", ServerKind.CHRONY, "198.19.0.16", List.of("stuck." + ZONE), 1,
-                FakeClock.nearFrozen(stuckAt)),
+                FakeClock.nearFrozen(STUCK_AT)),
             new ServerSpec("ntpsec-real", ServerKind.NTPSEC, "198.19.0.20", List.of(ntp), 4, FakeClock.real()),
             new ServerSpec("nginx-real", ServerKind.NGINX, "198.19.0.30", List.of(www), 0, FakeClock.real()),
             new ServerSpec("nginx-behind-21h", ServerKind.NGINX, "198.19.0.31", List.of(www), 0,
@@ -146,7 +147,7 @@ public record LabLayout(String id)
             new ServerSpec("nginx-ahead-1h", ServerKind.NGINX, "198.19.0.32", List.of(www, "tz." + ZONE), 0,
                 FakeClock.offset(3600)),
             new ServerSpec("nginx-stuck", ServerKind.NGINX, "198.19.0.33", List.of("stuck." + ZONE), 0,
-                FakeClock.frozen(stuckAt)),
+                FakeClock.frozen(STUCK_AT)),
             new ServerSpec("dnsmasq", ServerKind.DNSMASQ, DNS_ADDRESS, List.of("ns." + ZONE), 0, FakeClock.real()));
     }
 
