@@ -5,7 +5,8 @@ package org.timestudy.analyzer.clock;
  * [y − u, y + u] (for HTTP Date exactly [D − t4, D + 1 − t1]), and the lines that pass through every interval form a
  * convex region. Its extreme slopes are the least and greatest ratios over pairs of a lower and an upper end (the
  * lower/upper envelope of Moon, Skelly and Towsley, generalised to two-sided intervals), found by Dinkelbach's
- * iteration for least ratios with the hulls of the ends as a fallback; the fit is the centre of that region. With one-second quantisation this converges as 1/N rather than the 1/√N of a point fit.
+ * iteration for least ratios with the hulls of the ends as a fallback; the fit is the centre of that region. With
+ * one-second quantisation this converges as 1/N rather than the 1/√N of a point fit.
  * <p>
  * The 99% interval on the slope is the feasible slope range itself, so σ_R = range / (2 · 2.576). When no line
  * passes through every interval (a change inside the range, a mixture, a bad sample) the fit reports infeasible and
@@ -195,9 +196,9 @@ public final class EnvelopeFitter
     }
 
     /**
-     * min over pairs i before j (x_i &lt; x_j) of (high_j − low_i) / (x_j − x_i), the steepest a feasible line may be,
-     * by Dinkelbach's iteration for least ratios: with b the ratio of some pair, one pass finds the pair with the
-     * least (high_j − b·x_j) − (low_i − b·x_i), the prefix maximum of low − b·x standing in for i; when that is
+     * min over pairs i before j (x_i &lt; x_j) of (high_j − low_i) / (x_j − x_i), the steepest a feasible line may
+     * be, by Dinkelbach's iteration for least ratios: with b the ratio of some pair, one pass finds the pair with
+     * the least (high_j − b·x_j) − (low_i − b·x_i), the prefix maximum of low − b·x standing in for i; when that is
      * negative, its ratio is less than b and becomes the next b. No pass divides or branches at random, and two or
      * three passes settle it; after the fitter's pass limit ({@link #MAX_PASSES} by default) the hull does it
      * ({@link #minimumSlopeByHull}).
