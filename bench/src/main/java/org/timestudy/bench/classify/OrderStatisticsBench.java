@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.timestudy.analyzer.clock.OrderStatistics;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -56,7 +56,7 @@ public class OrderStatisticsBench
     @Setup
     public void setUp()
     {
-        final SplittableRandom random = new SplittableRandom(7);
+        final Random random = new Random(7);
         final boolean ties = "ties".equals(values);
         for (int i = 0; i < ARRAYS; i++)
         {
@@ -64,7 +64,7 @@ public class OrderStatisticsBench
             longs[i] = new long[n];
             for (int j = 0; j < n; j++)
             {
-                final double g = gaussian(random);
+                final double g = random.nextGaussian();
                 doubles[i][j] = ties ? Math.rint(g * 4) * 0.25 : g;
                 longs[i][j] = ties ? Math.round(g * 4) * 250_000L : Math.round(g * 1e6);
             }
@@ -114,11 +114,5 @@ public class OrderStatisticsBench
         System.arraycopy(longs[next++ & (ARRAYS - 1)], 0, longScratch, 0, n);
         Arrays.sort(longScratch, 0, n);
         return longScratch[(n - 1) >> 1];
-    }
-
-    private static double gaussian(final SplittableRandom random)
-    {
-        // Box–Muller; SplittableRandom has no nextGaussian on Java 17.
-        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 }
