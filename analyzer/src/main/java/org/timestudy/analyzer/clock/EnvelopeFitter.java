@@ -28,6 +28,8 @@ public final class EnvelopeFitter
     private final int maxPasses;
     private double slopeLow;
     private double slopeHigh;
+    private int pairI;
+    private int pairJ;
 
     /**
      * A fitter.
@@ -102,14 +104,15 @@ public final class EnvelopeFitter
             return false;
         }
         ensureCapacity(n);
-        final double upper = minimumSlope(x, low, high, from, to, 0, Double.NEGATIVE_INFINITY);
+        final boolean increasing = strictlyIncreasing(x, from, to);
+        final double upper = minimumSlope(x, low, high, from, to, 0, increasing, Double.NEGATIVE_INFINITY);
         for (int i = from; i < to; i++)
         {
             negLow[i - from] = -high[i];
             negHigh[i - from] = -low[i];
         }
         // Mirrored, the least slope is minus the lowest feasible one; once that passes the highest, no line fits.
-        final double lower = -minimumSlope(x, negLow, negHigh, from, to, from, -(upper + EPSILON_S));
+        final double lower = -minimumSlope(x, negLow, negHigh, from, to, from, increasing, -(upper + EPSILON_S));
         if (!(lower <= upper + EPSILON_S) || Double.isInfinite(lower) || Double.isInfinite(upper))
         {
             return false;
@@ -203,9 +206,10 @@ public final class EnvelopeFitter
      * three passes settle it; after the fitter's pass limit ({@link #MAX_PASSES} by default) the hull does it
      * ({@link #minimumSlopeByHull}).
      *
-     * @param arrayBase subtracted from an index of x to index low and high (from for the mirrored copies, else 0).
-     * @param stopBelow once the minimum is known to be below this, a value below it is returned (the caller needs no
-     *                  more).
+     * @param arrayBase  subtracted from an index of x to index low and high (from for the mirrored copies, else 0).
+     * @param increasing no two x in the range are equal ({@link #leastPairIncreasing} may run).
+     * @param stopBelow  once the minimum is known to be below this, a value below it is returned (the caller needs
+     *                   no more).
      */
     private double minimumSlope(
         final double[] x,
@@ -214,43 +218,20 @@ public final class EnvelopeFitter
         final int from,
         final int to,
         final int arrayBase,
+        final boolean increasing,
         final double stopBelow)
     {
         double b = (high[to - 1 - arrayBase] - low[from - arrayBase]) / (x[to - 1] - x[from]);
         for (int pass = 0; pass < maxPasses && !(b < stopBelow); pass++)
         {
-            double prefix = Double.NEGATIVE_INFINITY;
-            int prefixAt = -1;
-            int next = from;
-            double least = 0;
-            int leastI = -1;
-            int leastJ = -1;
-            for (int j = from; j < to; j++)
-            {
-                final double xj = x[j];
-                while (next < j && x[next] < xj)
-                {
-                    final double v = low[next - arrayBase] - b * x[next];
-                    if (v > prefix)
-                    {
-                        prefix = v;
-                        prefixAt = next;
-                    }
-                    next++;
-                }
-                final double d = (high[j - arrayBase] - b * xj) - prefix;
-                if (d < least)
-                {
-                    least = d;
-                    leastI = prefixAt;
-                    leastJ = j;
-                }
-            }
-            if (leastJ < 0)
+            final boolean found = increasing ?
+                leastPairIncreasing(x, low, high, from, to, arrayBase, b) :
+                leastPair(x, low, high, from, to, arrayBase, b);
+            if (!found)
             {
                 return b;
             }
-            final double s = (high[leastJ - arrayBase] - low[leastI - arrayBase]) / (x[leastJ] - x[leastI]);
+            final double s = (high[pairJ - arrayBase] - low[pairI - arrayBase]) / (x[pairJ] - x[pairI]);
             if (!(s < b))
             {
                 return b;
@@ -262,6 +243,104 @@ public final class EnvelopeFitter
             return b;
         }
         return minimumSlopeByHull(x, low, high, from, to, arrayBase, stopBelow);
+    }
+
+    /**
+     * One Dinkelbach pass: the pair i before j (x_i &lt; x_j) with the least (high_j − b·x_j) − (low_i − b·x_i),
+     * into {@link #pairI} and {@link #pairJ}, when that is negative.
+     *
+     * @return false when no pair's value is negative (b is the least ratio).
+     */
+    private boolean leastPair(
+        final double[] x,
+        final double[] low,
+        final double[] high,
+        final int from,
+        final int to,
+        final int arrayBase,
+        final double b)
+    {
+        double prefix = Double.NEGATIVE_INFINITY;
+        int prefixAt = -1;
+        int next = from;
+        double least = 0;
+        int leastI = -1;
+        int leastJ = -1;
+        for (int j = from; j < to; j++)
+        {
+            final double xj = x[j];
+            while (next < j && x[next] < xj)
+            {
+                final double v = low[next - arrayBase] - b * x[next];
+                if (v > prefix)
+                {
+                    prefix = v;
+                    prefixAt = next;
+                }
+                next++;
+            }
+            final double d = (high[j - arrayBase] - b * xj) - prefix;
+            if (d < least)
+            {
+                least = d;
+                leastI = prefixAt;
+                leastJ = j;
+            }
+        }
+        pairI = leastI;
+        pairJ = leastJ;
+        return leastJ >= 0;
+    }
+
+    /**
+     * {@link #leastPair} when no two x are equal, as nearly always (one point per burst): every earlier point
+     * counts, so the prefix maximum takes each point right after its own term, in one straight loop (half the time
+     * of the general one, whose inner loop the JIT cannot treat as the induction variable).
+     */
+    private boolean leastPairIncreasing(
+        final double[] x,
+        final double[] low,
+        final double[] high,
+        final int from,
+        final int to,
+        final int arrayBase,
+        final double b)
+    {
+        double prefix = low[from - arrayBase] - b * x[from];
+        int prefixAt = from;
+        double least = 0;
+        int leastI = -1;
+        int leastJ = -1;
+        for (int j = from + 1; j < to; j++)
+        {
+            final double xj = x[j];
+            final double d = (high[j - arrayBase] - b * xj) - prefix;
+            if (d < least)
+            {
+                least = d;
+                leastI = prefixAt;
+                leastJ = j;
+            }
+            final double v = low[j - arrayBase] - b * xj;
+            if (v > prefix)
+            {
+                prefix = v;
+                prefixAt = j;
+            }
+        }
+        pairI = leastI;
+        pairJ = leastJ;
+        return leastJ >= 0;
+    }
+
+    private static boolean strictlyIncreasing(final double[] x, final int from, final int to)
+    {
+        int notIncreasing = 0;
+        for (int i = from + 1; i < to; i++)
+        {
+            notIncreasing |= x[i] > x[i - 1] ? 0 : 1;
+        }
+        return notIncreasing == 0;
     }
 
     /**
