@@ -21,8 +21,6 @@ public final class EnvelopeFitter
 
     private double[] hullX = new double[0];
     private double[] hullY = new double[0];
-    private double[] negLow = new double[0];
-    private double[] negHigh = new double[0];
     private double[] scratch = new double[0];
 
     private final int maxPasses;
@@ -105,14 +103,10 @@ public final class EnvelopeFitter
         }
         ensureCapacity(n);
         final boolean increasing = strictlyIncreasing(x, from, to);
-        final double upper = minimumSlope(x, low, high, from, to, 0, increasing, Double.NEGATIVE_INFINITY);
-        for (int i = from; i < to; i++)
-        {
-            negLow[i - from] = -high[i];
-            negHigh[i - from] = -low[i];
-        }
-        // Mirrored, the least slope is minus the lowest feasible one; once that passes the highest, no line fits.
-        final double lower = -minimumSlope(x, negLow, negHigh, from, to, from, increasing, -(upper + EPSILON_S));
+        final double upper = minimumSlope(x, low, high, 1, from, to, increasing, Double.NEGATIVE_INFINITY);
+        // Mirrored (y → −y: the ends swap and change sign), the least slope is minus the lowest feasible one; once
+        // that passes the highest, no line fits.
+        final double lower = -minimumSlope(x, high, low, -1, from, to, increasing, -(upper + EPSILON_S));
         if (!(lower <= upper + EPSILON_S) || Double.isInfinite(lower) || Double.isInfinite(upper))
         {
             return false;
@@ -206,7 +200,8 @@ public final class EnvelopeFitter
      * three passes settle it; after the fitter's pass limit ({@link #MAX_PASSES} by default) the hull does it
      * ({@link #minimumSlopeByHull}).
      *
-     * @param arrayBase  subtracted from an index of x to index low and high (from for the mirrored copies, else 0).
+     * @param sign       1, or −1 for the mirrored problem: its ends are −high and −low (passed as low = high and
+     *                   high = low, each value multiplied by the sign as it is read, which is exact).
      * @param increasing no two x in the range are equal ({@link #leastPairIncreasing} may run).
      * @param stopBelow  once the minimum is known to be below this, a value below it is returned (the caller needs
      *                   no more).
@@ -215,23 +210,23 @@ public final class EnvelopeFitter
         final double[] x,
         final double[] low,
         final double[] high,
+        final double sign,
         final int from,
         final int to,
-        final int arrayBase,
         final boolean increasing,
         final double stopBelow)
     {
-        double b = (high[to - 1 - arrayBase] - low[from - arrayBase]) / (x[to - 1] - x[from]);
+        double b = (sign * high[to - 1] - sign * low[from]) / (x[to - 1] - x[from]);
         for (int pass = 0; pass < maxPasses && !(b < stopBelow); pass++)
         {
             final boolean found = increasing ?
-                leastPairIncreasing(x, low, high, from, to, arrayBase, b) :
-                leastPair(x, low, high, from, to, arrayBase, b);
+                leastPairIncreasing(x, low, high, sign, from, to, b) :
+                leastPair(x, low, high, sign, from, to, b);
             if (!found)
             {
                 return b;
             }
-            final double s = (high[pairJ - arrayBase] - low[pairI - arrayBase]) / (x[pairJ] - x[pairI]);
+            final double s = (sign * high[pairJ] - sign * low[pairI]) / (x[pairJ] - x[pairI]);
             if (!(s < b))
             {
                 return b;
@@ -242,7 +237,7 @@ public final class EnvelopeFitter
         {
             return b;
         }
-        return minimumSlopeByHull(x, low, high, from, to, arrayBase, stopBelow);
+        return minimumSlopeByHull(x, low, high, sign, from, to, stopBelow);
     }
 
     /**
@@ -255,9 +250,9 @@ public final class EnvelopeFitter
         final double[] x,
         final double[] low,
         final double[] high,
+        final double sign,
         final int from,
         final int to,
-        final int arrayBase,
         final double b)
     {
         double prefix = Double.NEGATIVE_INFINITY;
@@ -271,7 +266,7 @@ public final class EnvelopeFitter
             final double xj = x[j];
             while (next < j && x[next] < xj)
             {
-                final double v = low[next - arrayBase] - b * x[next];
+                final double v = sign * low[next] - b * x[next];
                 if (v > prefix)
                 {
                     prefix = v;
@@ -279,7 +274,7 @@ public final class EnvelopeFitter
                 }
                 next++;
             }
-            final double d = (high[j - arrayBase] - b * xj) - prefix;
+            final double d = (sign * high[j] - b * xj) - prefix;
             if (d < least)
             {
                 least = d;
@@ -301,12 +296,12 @@ public final class EnvelopeFitter
         final double[] x,
         final double[] low,
         final double[] high,
+        final double sign,
         final int from,
         final int to,
-        final int arrayBase,
         final double b)
     {
-        double prefix = low[from - arrayBase] - b * x[from];
+        double prefix = sign * low[from] - b * x[from];
         int prefixAt = from;
         double least = 0;
         int leastI = -1;
@@ -314,14 +309,14 @@ public final class EnvelopeFitter
         for (int j = from + 1; j < to; j++)
         {
             final double xj = x[j];
-            final double d = (high[j - arrayBase] - b * xj) - prefix;
+            final double d = (sign * high[j] - b * xj) - prefix;
             if (d < least)
             {
                 least = d;
                 leastI = prefixAt;
                 leastJ = j;
             }
-            final double v = low[j - arrayBase] - b * xj;
+            final double v = sign * low[j] - b * xj;
             if (v > prefix)
             {
                 prefix = v;
@@ -347,16 +342,16 @@ public final class EnvelopeFitter
      * min over pairs i before j (x_i < x_j) of (high_j − low_i) / (x_j − x_i): the steepest a feasible line may be.
      * The minimising low point lies on the upper hull of the low points seen so far.
      *
-     * @param arrayBase subtracted from an index of x to index low and high (from for the mirrored copies, else 0).
+     * @param sign      1, or −1 for the mirrored problem (as in {@link #minimumSlope}).
      * @param stopBelow once the minimum is below this, it is returned as it is (the caller needs no more).
      */
     private double minimumSlopeByHull(
         final double[] x,
         final double[] low,
         final double[] high,
+        final double sign,
         final int from,
         final int to,
-        final int arrayBase,
         final double stopBelow)
     {
         int hullSize = 0;
@@ -369,7 +364,7 @@ public final class EnvelopeFitter
             while (next < to && x[next] < xj)
             {
                 final double px = x[next];
-                final double py = low[next - arrayBase];
+                final double py = sign * low[next];
                 next++;
                 if (hullSize > 0 && hullX[hullSize - 1] == px)
                 {
@@ -390,8 +385,8 @@ public final class EnvelopeFitter
             }
             if (hullSize > 0)
             {
-                tangent = tangent(xj, high[j - arrayBase], hullSize, Math.min(tangent, hullSize - 1));
-                final double s = (high[j - arrayBase] - hullY[tangent]) / (xj - hullX[tangent]);
+                tangent = tangent(xj, sign * high[j], hullSize, Math.min(tangent, hullSize - 1));
+                final double s = (sign * high[j] - hullY[tangent]) / (xj - hullX[tangent]);
                 if (s < best)
                 {
                     best = s;
@@ -458,8 +453,6 @@ public final class EnvelopeFitter
             final int capacity = Math.max(n, scratch.length * 2);
             hullX = new double[capacity];
             hullY = new double[capacity];
-            negLow = new double[capacity];
-            negHigh = new double[capacity];
             scratch = new double[capacity];
         }
     }
