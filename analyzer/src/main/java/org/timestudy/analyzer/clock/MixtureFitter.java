@@ -18,7 +18,8 @@ public final class MixtureFitter
     private int[] labels = new int[0];
     private int[] bestLabels = new int[0];
     private double[] sorted = new double[0];
-    private double[] prior = new double[0];
+    /** The points' prior weights ({@link PointSet#priorWeights()}) during a fit. */
+    private double[] prior;
     private final double[] gapAt = new double[MAX_COMPONENTS];
     private final double[] gapSize = new double[MAX_COMPONENTS];
     private final double[] intercept = new double[MAX_COMPONENTS];
@@ -55,13 +56,10 @@ public final class MixtureFitter
         ensureCapacity(n);
         final double[] x = points.x();
         final double[] y = points.y();
-        final double uMedian = points.medianUncertaintyS(0, n);
-        final double[] u = points.u();
+        prior = points.priorWeights();
         double sx = 0;
         for (int i = 0; i < n; i++)
         {
-            final double w = u[i] > 0 && uMedian > 0 ? (uMedian / u[i]) * (uMedian / u[i]) : 1;
-            prior[i] = Math.max(0.01, Math.min(100, w));
             sx += x[i];
         }
         pivotS = n > 0 ? sx / n : 0;
@@ -405,7 +403,6 @@ public final class MixtureFitter
             labels = new int[capacity];
             bestLabels = new int[capacity];
             sorted = new double[capacity];
-            prior = new double[capacity];
         }
     }
 }

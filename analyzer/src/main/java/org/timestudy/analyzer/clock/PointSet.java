@@ -32,6 +32,7 @@ public final class PointSet
     private double[] u = new double[0];
     private double[] lowS = new double[0];
     private double[] highS = new double[0];
+    private double[] priorWeight = new double[0];
     private double[] scratch = new double[0];
     private long[] longScratch = new long[0];
     private int[] order = new int[0];
@@ -239,6 +240,7 @@ public final class PointSet
         }
         System.arraycopy(u, 0, scratch, 0, size);
         medianUncertaintyS = OrderStatistics.median(scratch, 0, size);
+        RobustLineFitter.priorWeights(u, medianUncertaintyS, 0, n, priorWeight, 0);
     }
 
     /**
@@ -397,6 +399,7 @@ public final class PointSet
             u = new double[capacity];
             lowS = new double[capacity];
             highS = new double[capacity];
+            priorWeight = new double[capacity];
             scratch = new double[capacity];
             longScratch = new long[capacity];
             order = new int[capacity];
@@ -585,6 +588,15 @@ public final class PointSet
     public double[] highS()
     {
         return highS;
+    }
+
+    /**
+     * @return each point's prior weight for the fits, (median u / u)² clamped to [0.01, 100], as
+     * {@link RobustLineFitter} and {@link MixtureFitter} weigh points.
+     */
+    public double[] priorWeights()
+    {
+        return priorWeight;
     }
 
     /**

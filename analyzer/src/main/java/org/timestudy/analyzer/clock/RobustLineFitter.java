@@ -57,7 +57,8 @@ public final class RobustLineFitter
      */
     public LineFit fit(final PointSet points, final int from, final int to, final LineFit out)
     {
-        return fit(points.x(), points.y(), points.u(), points.medianUncertaintyS(0, points.size()), from, to, out);
+        return fit(points.x(), points.y(), points.u(), points.priorWeights(), from,
+            points.medianUncertaintyS(0, points.size()), from, to, out);
     }
 
     /**
@@ -104,6 +105,46 @@ public final class RobustLineFitter
         final int to,
         final LineFit out)
     {
+        ensureCapacity(to - from);
+        priorWeights(u, uMedian, from, to, prior, 0);
+        return fit(x, y, u, prior, 0, uMedian, from, to, out);
+    }
+
+    /**
+     * Prior weights, (uMedian / u)² clamped to [0.01, 100], 1 where u or uMedian is not positive.
+     *
+     * @param u       uncertainties in seconds.
+     * @param uMedian the uncertainty that gets weight 1.
+     * @param from    first index of u, inclusive.
+     * @param to      last index of u, exclusive.
+     * @param out     receives the weights.
+     * @param outFrom index of out for u[from].
+     */
+    static void priorWeights(
+        final double[] u, final double uMedian, final int from, final int to, final double[] out, final int outFrom)
+    {
+        for (int i = from; i < to; i++)
+        {
+            final double ui = u[i];
+            final double w = ui > 0 && uMedian > 0 ? (uMedian / ui) * (uMedian / ui) : 1;
+            out[outFrom + i - from] = Math.max(MIN_WEIGHT, Math.min(MAX_WEIGHT, w));
+        }
+    }
+
+    /**
+     * The fit, with the prior weights of points [from, to) at priors[priorFrom..].
+     */
+    private LineFit fit(
+        final double[] x,
+        final double[] y,
+        final double[] u,
+        final double[] priors,
+        final int priorFrom,
+        final double uMedian,
+        final int from,
+        final int to,
+        final LineFit out)
+    {
         final int n = to - from;
         ensureCapacity(n);
         // One pass per iteration: the loop that sets the weights also takes every weighted sum the next line needs,
@@ -116,10 +157,7 @@ public final class RobustLineFitter
         double swxy = 0;
         for (int i = 0; i < n; i++)
         {
-            final double ui = u[from + i];
-            final double w = ui > 0 && uMedian > 0 ? (uMedian / ui) * (uMedian / ui) : 1;
-            final double p = Math.max(MIN_WEIGHT, Math.min(MAX_WEIGHT, w));
-            prior[i] = p;
+            final double p = priors[priorFrom + i];
             final double dx = x[from + i] - centre;
             final double yi = y[from + i];
             sw += p;
@@ -171,7 +209,8 @@ public final class RobustLineFitter
             {
                 break;
             }
-            // Huber: weight 1 within k·scale, k·scale / |r| beyond (min() rather than a branch taken at random).
+            // Huber: weight 1 within k·scale, k·scale / |r| beyond. A branch, so the division is left out where the
+            // weight is 1 (most points): faster than min(1, k·scale / |r|) on all but the noisiest series, and exact.
             final double limit = HUBER_K * scale;
             final double lineAtCentre = intercept - slope * meanDx;
             sw = 0;
@@ -184,7 +223,8 @@ public final class RobustLineFitter
                 final double dx = x[from + i] - centre;
                 final double yi = y[from + i];
                 final double r = Math.abs(yi - (lineAtCentre + slope * dx));
-                final double w = prior[i] * Math.min(1, limit / r);
+                final double p = priors[priorFrom + i];
+                final double w = r <= limit ? p : p * (limit / r);
                 sw += w;
                 swx += w * dx;
                 swy += w * yi;
