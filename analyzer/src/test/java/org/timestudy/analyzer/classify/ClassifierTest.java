@@ -2,7 +2,11 @@ package org.timestudy.analyzer.classify;
 
 import org.timestudy.ntp.NtpTime;
 import org.junit.jupiter.api.Test;
+import org.timestudy.analyzer.clock.EnvelopeFitter;
+import org.timestudy.analyzer.clock.LineFit;
 import org.timestudy.analyzer.clock.Method;
+import org.timestudy.analyzer.clock.PointSet;
+import org.timestudy.analyzer.clock.RobustLineFitter;
 import org.timestudy.analyzer.clock.SampleStatus;
 import org.timestudy.analyzer.clock.SeriesBuffer;
 
@@ -96,6 +100,36 @@ class ClassifierTest
 
         assertThat(v.clockClass()).isEqualTo(ClockClass.DRIFT);
         assertThat(v.rateMinusOnePpm()).isCloseTo(-25, org.assertj.core.data.Offset.offset(1.0));
+    }
+
+    @Test
+    void shouldRateNaiveHttpByTheEnvelopeWheneverALineFitsEvenWhenThePointFitLooksTighter()
+    {
+        final PointSet points = new PointSet();
+        final EnvelopeFitter envelope = new EnvelopeFitter();
+        final RobustLineFitter robust = new RobustLineFitter();
+        final LineFit envelopeFit = new LineFit();
+        final LineFit pointFit = new LineFit();
+        int pointFitLooksTighter = 0;
+        for (int seed = 1; seed <= 40; seed++)
+        {
+            final SeriesBuffer series = http(12 + seed, 3 * HOUR, seed, constant(300_000_000L));
+            final Verdict v = classifier.classify(series);
+            points.load(series, ClassifierConfig.BURST_WINDOW_NS_DEFAULT);
+            final int n = points.size();
+            assertThat(envelope.fit(points.x(), points.y(), points.lowS(), points.highS(), 0, n, envelopeFit))
+                .as("seed %d: a line through every interval", seed).isTrue();
+            if (robust.fit(points, 0, n, pointFit).sigmaSlope() < envelopeFit.sigmaSlope())
+            {
+                pointFitLooksTighter++;
+            }
+
+            assertThat(v.clockClass()).as("seed %d", seed).isEqualTo(ClockClass.SYNCED);
+            assertThat(v.rateSigmaPpm()).as("seed %d", seed).isEqualTo(envelopeFit.sigmaSlope() * 1e6);
+            assertThat(v.rateMinusOnePpm()).as("seed %d", seed).isEqualTo(envelopeFit.slope() * 1e6);
+        }
+        // The case that matters: quantised Dates can scatter less than their intervals say.
+        assertThat(pointFitLooksTighter).isPositive();
     }
 
     @Test
