@@ -197,12 +197,13 @@ public final class EnvelopeFitter
      * be, by Dinkelbach's iteration for least ratios: with b the ratio of some pair, one pass finds the pair with
      * the least (high_j − b·x_j) − (low_i − b·x_i), the prefix maximum of low − b·x standing in for i; when that is
      * negative, its ratio is less than b and becomes the next b. No pass divides or branches at random, and two or
-     * three passes settle it; after the fitter's pass limit ({@link #MAX_PASSES} by default) the hull does it
-     * ({@link #minimumSlopeByHull}).
+     * three passes settle it. The hull does it instead ({@link #minimumSlopeByHull}) after the fitter's pass limit
+     * ({@link #MAX_PASSES} by default), and when two points share a time (never with one point per burst), which
+     * the straight pass does not handle.
      *
      * @param sign       1, or −1 for the mirrored problem: its ends are −high and −low (passed as low = high and
      *                   high = low, each value multiplied by the sign as it is read, which is exact).
-     * @param increasing no two x in the range are equal ({@link #leastPairIncreasing} may run).
+     * @param increasing no two x in the range are equal.
      * @param stopBelow  once the minimum is known to be below this, a value below it is returned (the caller needs
      *                   no more).
      */
@@ -216,13 +217,14 @@ public final class EnvelopeFitter
         final boolean increasing,
         final double stopBelow)
     {
+        if (!increasing)
+        {
+            return minimumSlopeByHull(x, low, high, sign, from, to, stopBelow);
+        }
         double b = (sign * high[to - 1] - sign * low[from]) / (x[to - 1] - x[from]);
         for (int pass = 0; pass < maxPasses && !(b < stopBelow); pass++)
         {
-            final boolean found = increasing ?
-                leastPairIncreasing(x, low, high, sign, from, to, b) :
-                leastPair(x, low, high, sign, from, to, b);
-            if (!found)
+            if (!leastPair(x, low, high, sign, from, to, b))
             {
                 return b;
             }
@@ -241,58 +243,14 @@ public final class EnvelopeFitter
     }
 
     /**
-     * One Dinkelbach pass: the pair i before j (x_i &lt; x_j) with the least (high_j − b·x_j) − (low_i − b·x_i),
-     * into {@link #pairI} and {@link #pairJ}, when that is negative.
+     * One Dinkelbach pass, for x strictly increasing: the pair i before j with the least
+     * (high_j − b·x_j) − (low_i − b·x_i), into {@link #pairI} and {@link #pairJ}, when that is negative. Every
+     * earlier point counts, so the prefix maximum of low − b·x takes each point right after its own term, in one
+     * straight loop.
      *
      * @return false when no pair's value is negative (b is the least ratio).
      */
     private boolean leastPair(
-        final double[] x,
-        final double[] low,
-        final double[] high,
-        final double sign,
-        final int from,
-        final int to,
-        final double b)
-    {
-        double prefix = Double.NEGATIVE_INFINITY;
-        int prefixAt = -1;
-        int next = from;
-        double least = 0;
-        int leastI = -1;
-        int leastJ = -1;
-        for (int j = from; j < to; j++)
-        {
-            final double xj = x[j];
-            while (next < j && x[next] < xj)
-            {
-                final double v = sign * low[next] - b * x[next];
-                if (v > prefix)
-                {
-                    prefix = v;
-                    prefixAt = next;
-                }
-                next++;
-            }
-            final double d = (sign * high[j] - b * xj) - prefix;
-            if (d < least)
-            {
-                least = d;
-                leastI = prefixAt;
-                leastJ = j;
-            }
-        }
-        pairI = leastI;
-        pairJ = leastJ;
-        return leastJ >= 0;
-    }
-
-    /**
-     * {@link #leastPair} when no two x are equal, as nearly always (one point per burst): every earlier point
-     * counts, so the prefix maximum takes each point right after its own term, in one straight loop (half the time
-     * of the general one, whose inner loop the JIT cannot treat as the induction variable).
-     */
-    private boolean leastPairIncreasing(
         final double[] x,
         final double[] low,
         final double[] high,

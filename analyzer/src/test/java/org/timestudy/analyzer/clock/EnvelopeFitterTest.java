@@ -163,8 +163,8 @@ class EnvelopeFitterTest
     }
 
     /**
-     * Intervals around a clock: times a random step apart (with tieOdds &gt; 0, one in tieOdds the same time; the
-     * fitter has a faster pass for times that all differ), each interval's half-width
+     * Intervals around a clock: times a random step apart (with tieOdds &gt; 0, one in tieOdds the same time, which
+     * sends the fitter to its hull; times that all differ take Dinkelbach's passes), each interval's half-width
      * uMin + up to uSpread, its centre anywhere within it of the truth.
      */
     private record Intervals(double[] x, double[] y, double[] low, double[] high)
