@@ -358,12 +358,17 @@ public final class Classifier
      */
     private void fit(final PointSet p, final int from, final int to, final LineFit out)
     {
-        if (p.dominantMethod() == Method.HTTP_NAIVE && envelope.fit(p, from, to, Double.POSITIVE_INFINITY, out))
+        final Method method = p.dominantMethod();
+        if (method == Method.HTTP_NAIVE)
         {
+            if (!envelope.fit(p, from, to, Double.POSITIVE_INFINITY, out))
+            {
+                robust.fit(p, from, to, out);
+            }
             return;
         }
         robust.fit(p, from, to, out);
-        if (p.dominantMethod() != Method.NTP && envelope.fit(p, from, to, out.sigmaSlope(), candidate))
+        if (method == Method.HTTP_BOUNDARY && envelope.fit(p, from, to, out.sigmaSlope(), candidate))
         {
             out.copyFrom(candidate);
         }
