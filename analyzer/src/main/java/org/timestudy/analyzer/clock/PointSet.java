@@ -33,6 +33,8 @@ public final class PointSet
     private double[] lowS = new double[0];
     private double[] highS = new double[0];
     private double[] priorWeight = new double[0];
+    /** {@link #priorWeight} holds the loaded points' weights (taken on first use; naive HTTP seldom needs them). */
+    private boolean priorWeightsTaken;
     private double[] scratch = new double[0];
     private long[] longScratch = new long[0];
     private int[] order = new int[0];
@@ -212,6 +214,7 @@ public final class PointSet
 
     private void finishReferences()
     {
+        priorWeightsTaken = false;
         if (size == 0)
         {
             originNs = firstSampleNs;
@@ -240,7 +243,6 @@ public final class PointSet
         }
         System.arraycopy(u, 0, scratch, 0, size);
         medianUncertaintyS = OrderStatistics.median(scratch, 0, size);
-        RobustLineFitter.priorWeights(u, medianUncertaintyS, 0, n, priorWeight, 0);
     }
 
     /**
@@ -592,10 +594,15 @@ public final class PointSet
 
     /**
      * @return each point's prior weight for the fits, (median u / u)² clamped to [0.01, 100], as
-     * {@link RobustLineFitter} and {@link MixtureFitter} weigh points.
+     * {@link RobustLineFitter} and {@link MixtureFitter} weigh points; taken on the first call after a load.
      */
     public double[] priorWeights()
     {
+        if (!priorWeightsTaken)
+        {
+            RobustLineFitter.priorWeights(u, medianUncertaintyS, 0, size, priorWeight, 0);
+            priorWeightsTaken = true;
+        }
         return priorWeight;
     }
 
