@@ -2,14 +2,13 @@ package org.timestudy.analyzer.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts a test main class in a child JVM with this JVM's class path and flags (Surefire's argLine, which is the
- * parent pom's timestudy.jvm.flags), so a test can kill it with SIGKILL.
+ * Starts a test main class in a child JVM (the command line of the targets tests' {@link
+ * org.timestudy.targets.ChildJvm}: this JVM's class path and flags), output to a log, so a test can kill it with
+ * SIGKILL.
  */
 final class ChildJvm
 {
@@ -19,19 +18,7 @@ final class ChildJvm
 
     static Process start(final Class<?> mainClass, final Path log, final String... args)
     {
-        final List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (final String arg : ManagementFactory.getRuntimeMXBean().getInputArguments())
-        {
-            if (!arg.startsWith("-javaagent") && !arg.startsWith("-agentlib"))
-            {
-                cmd.add(arg);
-            }
-        }
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(mainClass.getName());
-        cmd.addAll(List.of(args));
+        final List<String> cmd = org.timestudy.targets.ChildJvm.command(mainClass, args);
         try
         {
             return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
